@@ -1,0 +1,49 @@
+import { DEFAULT_UBATCH } from './kv-cache';
+import { expandLayers } from './tensors';
+import type { ModelArch } from './types';
+import { padTo } from './units';
+
+export interface ComputeOptions {
+  /** KV cells visible to a full-attention layer (context x sequences, padded). */
+  cells: number;
+  /** KV cells visible to a sliding layer. */
+  slidingCells: number;
+  flashAttention: boolean;
+  ubatch?: number;
+}
+
+/**
+ * Live f32 activations of hidden width outside attention (residual, norm output, attention
+ * output, FFN input): 4 x ubatch x hidden x 4 B. Fitted on two llama.cpp logs that agree:
+ * Llama-3-8B (hidden 4096) at n_ctx 8192, flash attention off, 560 MiB = 528 MiB of scores and
+ * mask + 32 MiB; the Log Detective model at 2048 and 32768 tokens, 164 and 2144 MiB = 132 and
+ * 2112 MiB of scores and mask + 32 MiB (shared/reference/calibration.json compute_buffers).
+ */
+export const HIDDEN_ACTIVATIONS_LIVE = 4;
+
+/**
+ * Size of llama.cpp's per-device compute buffer, bytes. ggml-alloc reuses memory, so the buffer
+ * is the peak of the graph, the larger of:
+ * - attention: without flash attention the f32 score matrix KQ (cells x ubatch x n_head x 4 B)
+ *   plus the f32 mask (cells x ubatch x 4 B), i.e. cells x ubatch x (n_head + 1) x 4 B; with
+ *   flash attention only an f16 mask (cells x ubatch x 2 B); plus the hidden activations;
+ * - output: f32 logits for the micro-batch (vocab x ubatch x 4 B) plus one hidden activation.
+ * Without flash attention the slope reproduces the Log Detective log (164 -> 2144 MiB for
+ * 2048 -> 32768 tokens, 32 heads + mask). Sources: ESTIMATION.md "Compute buffers",
+ * calibration.json compute_buffers; n_ubatch 512 is llama.cpp's default.
+ */
+export function estimateComputeBuffer(arch: ModelArch, o: ComputeOptions): number {
+  const ub = o.ubatch ?? DEFAULT_UBATCH;
+  const f32 = 4;
+  const hiddenAct = HIDDEN_ACTIVATIONS_LIVE * ub * arch.hidden * f32;
+  const layers = expandLayers(arch.layerPattern);
+  let attnPeak = 0;
+  for (const kind of new Set(layers.map((l) => l.mixer))) {
+    if (kind !== 'full' && kind !== 'sliding' && kind !== 'mla') continue;
+    const cells = kind === 'sliding' ? o.slidingCells : o.cells;
+    const scores = o.flashAttention ? cells * ub * 2 : cells * ub * (arch.heads + 1) * f32;
+    attnPeak = Math.max(attnPeak, scores);
+  }
+  const outputPeak = arch.vocab * ub * f32 + ub * arch.hidden * f32;
+  return padTo(Math.max(attnPeak + hiddenAct, outputPeak), 1024 * 1024);
+}

@@ -1,0 +1,56 @@
+import { GB, GiB } from './units';
+
+export type ByteUnit = 'GB' | 'GiB';
+
+const fmtCache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(digits: number): Intl.NumberFormat {
+  const key = String(digits);
+  let f = fmtCache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fmtCache.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Formats a byte count in GB (1e9) or GiB (2^30) with the unit, e.g. "4.92 GB". Uses 2 decimals
+ * below 100, 1 below 1000, none above. Non-finite or negative input formats as "—".
+ */
+export function formatBytes(bytes: number, unit: ByteUnit): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  const v = bytes / (unit === 'GB' ? GB : GiB);
+  const digits = v < 100 ? 2 : v < 1000 ? 1 : 0;
+  return `${numberFormat(digits).format(v)} ${unit}`;
+}
+
+/** Formats a signed byte difference ("+1.20 GB" / "−0.40 GB"). */
+export function formatSignedBytes(bytes: number, unit: ByteUnit): string {
+  if (!Number.isFinite(bytes)) return '—';
+  const s = formatBytes(Math.abs(bytes), unit);
+  return bytes < 0 ? `−${s}` : `+${s}`;
+}
+
+/** Formats a token count compactly: 512, 8K, 128K, 1M (powers of two shown as K = 1024). */
+export function formatTokens(tokens: number): string {
+  if (!Number.isFinite(tokens) || tokens < 0) return '—';
+  if (tokens >= 1024 * 1024 && tokens % (1024 * 1024) === 0) return `${tokens / (1024 * 1024)}M`;
+  if (tokens >= 1024 && tokens % 1024 === 0) return `${tokens / 1024}K`;
+  return numberFormat(0).format(tokens);
+}
+
+/** Formats a parameter count: "8.03B", "671B", "1.2B", "360M". */
+export function formatParams(params: number | null): string {
+  if (params === null || !Number.isFinite(params) || params <= 0) return '—';
+  if (params >= 1e9) {
+    const b = params / 1e9;
+    return `${numberFormat(b < 10 ? 2 : b < 100 ? 1 : 0).format(b)}B`;
+  }
+  return `${numberFormat(0).format(params / 1e6)}M`;
+}
+
+/** Formats a plain number with fixed decimals, "—" when not finite. */
+export function formatNumber(v: number, digits = 0): string {
+  return Number.isFinite(v) ? numberFormat(digits).format(v) : '—';
+}

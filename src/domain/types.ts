@@ -1,0 +1,202 @@
+/**
+ * Domain types shared by the estimation engine and the catalog.
+ * Every quantity names its unit; sizes inside the engine are bytes.
+ */
+
+/** What mixes tokens in a decoder layer. */
+export type Mixer =
+  /** Full (global) softmax attention: MHA, GQA or MQA. Its KV cache grows with context. */
+  | 'full'
+  /** Sliding-window (or chunked) local attention: the cache is capped near the window. */
+  | 'sliding'
+  /** Multi-head latent attention (DeepSeek V2/V3, Kimi K2, GLM-5): one latent row per token. */
+  | 'mla'
+  /** Linear attention with a fixed recurrent state (Gated DeltaNet, Kimi Delta Attention). */
+  | 'linear'
+  /** Mamba2 state-space layer: fixed conv + SSM state per sequence. */
+  | 'mamba2'
+  /** LFM2 gated short convolution: a tiny fixed conv state per sequence. */
+  | 'shortconv'
+  /** No mixer (an FFN-only block, as in Nemotron-H "-" and "E" blocks). */
+  | 'none';
+
+/** The feed-forward part of a decoder layer. */
+export type FfnKind = 'dense' | 'moe' | 'none';
+
+/** A run of `count` consecutive layers with the same mixer and FFN. */
+export interface LayerRun {
+  mixer: Mixer;
+  ffn: FfnKind;
+  count: number;
+}
+
+/** Attention head geometry of one layer type, when it differs from the model default. */
+export interface AttentionGeometry {
+  kvHeads: number;
+  headDim: number;
+}
+
+export interface MlaSpec {
+  /** Query low-rank projection width; null when queries are not factorised (V2-Lite). */
+  qLoraRank: number | null;
+  kvLoraRank: number;
+  qkRopeHeadDim: number;
+  qkNopeHeadDim: number;
+  vHeadDim: number;
+}
+
+export interface MoeSpec {
+  /** Routed experts per MoE layer (all are kept in memory). */
+  experts: number;
+  expertsPerToken: number;
+  /** Intermediate width of one routed expert. */
+  expertFfn: number;
+  sharedExperts: number;
+  /** Intermediate width of the shared expert block (0 when there is none). */
+  sharedFfn: number;
+}
+
+export interface LinearAttentionSpec {
+  kind: 'gated-deltanet' | 'kda';
+  keyHeads: number;
+  keyHeadDim: number;
+  valueHeads: number;
+  valueHeadDim: number;
+  convKernel: number;
+}
+
+export interface MambaSpec {
+  heads: number;
+  headDim: number;
+  stateSize: number;
+  groups: number;
+  convKernel: number;
+}
+
+/** Architecture numbers the engine needs, read from the model's config.json. */
+export interface ModelArch {
+  /** llama.cpp / transformers model_type, e.g. `llama`, `qwen2`, `deepseek_v3`. */
+  modelType: string;
+  /** Main decoder layers, excluding multi-token-prediction layers. */
+  layers: number;
+  hidden: number;
+  heads: number;
+  kvHeads: number;
+  /** Per-head K (and by default V) width. */
+  headDim: number;
+  /** Per-head V width when it differs from headDim. */
+  headDimV?: number;
+  vocab: number;
+  /** Intermediate width of a dense FFN layer. */
+  ffn: number;
+  /** false for up/down-only FFNs (Nemotron-H relu^2); default true (gate, up, down). */
+  ffnGated?: boolean;
+  tiedEmbeddings: boolean;
+  /** Biases on Q, K and V (Qwen2). */
+  attnBias?: boolean;
+  /** Per-head RMS norms on Q and K (Qwen3, Gemma 3). */
+  qkNorm?: boolean;
+  /** Gated attention output: Q projection is twice as wide (Qwen3-Next, Qwen3.5). */
+  attnOutputGate?: boolean;
+  /** Llama 3.1-style `rope_freqs` tensor of headDim/2 F32 values. */
+  ropeFreqs?: boolean;
+  /** Layers in order; counts sum to `layers`. */
+  layerPattern: LayerRun[];
+  /** Window of the sliding layers, in tokens. */
+  slidingWindow?: number;
+  /** Geometry of the sliding layers when it differs from the full layers (Gemma 4). */
+  sliding?: AttentionGeometry;
+  /** Geometry of the full layers when it differs from kvHeads/headDim (Gemma 4 global). */
+  global?: AttentionGeometry;
+  /** Trailing layers that reuse an earlier layer's KV cache and allocate none (Gemma 3n/4 E models). */
+  kvSharedLayers?: number;
+  mla?: MlaSpec;
+  /** DeepSeek Sparse Attention lightning-indexer key width (one extra cached row per token per MLA layer). */
+  indexerHeadDim?: number;
+  moe?: MoeSpec;
+  linear?: LinearAttentionSpec;
+  mamba?: MambaSpec;
+  /** LFM2 short-convolution cache length (L_cache). */
+  shortconvLCache?: number;
+  /** Expert weights ship natively in this format and GGUF quantizers keep them (gpt-oss: MXFP4). */
+  nativeExpertFormat?: 'MXFP4';
+  /** Multi-token-prediction layers stored in the checkpoint; llama.cpp and vLLM skip them by default. */
+  mtpLayers?: number;
+  /** Bytes of the GGUF metadata block (tokenizer etc.) measured from a published file, when known. */
+  ggufMetadataBytes?: number;
+}
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+export interface ModelSpec {
+  /** Hugging Face repo id, e.g. `deepseek-ai/DeepSeek-R1-0528`. */
+  id: string;
+  name: string;
+  publisher: string;
+  family: string;
+  /** ISO date (YYYY-MM-DD) or null when no source gave one. */
+  releaseDate: string | null;
+  license: string | null;
+  /** Parameter counts as published (exact where known), null when no source gave one. */
+  totalParams: number | null;
+  activeParams: number | null;
+  /** Advertised maximum context, tokens. */
+  maxContextTokens: number;
+  /** Catalog quantization id recommended by default. */
+  recommendedQuant: string;
+  arch: ModelArch;
+  /** Things the engine cannot compute exactly for this model, in plain words. */
+  caveats: string[];
+  sources: Source[];
+}
+
+/** How a quantization stores weights. */
+export type QuantFormat = 'gguf' | 'safetensors';
+
+export interface QuantSpec {
+  /** Catalog id, e.g. `Q4_K_M`, `BF16`, `FP8`, `AWQ-INT4`. */
+  id: string;
+  format: QuantFormat;
+  /** Short label shown in tables. */
+  label: string;
+  /** Nominal bits per weight of the main type (the real figure is computed per model). */
+  nominalBitsPerWeight: number;
+  description: string;
+  /** Perplexity increase published by llama.cpp (lower is better), or null when none is published. */
+  pplIncrease: number | null;
+  /** Model the perplexity figure was measured on. */
+  pplReference: string | null;
+  sources: Source[];
+}
+
+export type GpuSegment =
+  | 'consumer'
+  | 'workstation'
+  | 'datacenter'
+  | 'unified-memory-desktop'
+  | 'laptop'
+  | 'edge';
+
+export interface DeviceSpec {
+  id: string;
+  name: string;
+  vendor: string;
+  segment: GpuSegment;
+  /** Memory as marketed, GB, per GPU (for multi-GPU systems: per GPU, see gpuCount). */
+  memoryGb: number;
+  /** Peak memory bandwidth per GPU, GB/s (1e9 B/s). */
+  bandwidthGbS: number;
+  /** Dense FP16 tensor throughput per GPU, TFLOPS, when published. */
+  fp16Tflops: number | null;
+  /** GPUs in one system (DGX-style systems); 1 for a single card or device. */
+  gpuCount: number;
+  /** Unified memory: fraction of RAM the GPU may use by default; null for discrete memory. */
+  unifiedUsableFraction: number | null;
+  /** Where the usable fraction comes from. */
+  unifiedUsableNote: string | null;
+  releaseYear: number | null;
+  sources: Source[];
+}

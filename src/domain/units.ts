@@ -1,0 +1,15 @@
+/** Byte units. Bytes inside the engine; GB (1e9) or GiB (2^30) only when formatting. */
+
+/** 1 KiB = 2^10 bytes. */
+export const KiB = 1024;
+/** 1 MiB = 2^20 bytes (llama.cpp logs buffer sizes in MiB). */
+export const MiB = 1024 * 1024;
+/** 1 GiB = 2^30 bytes. */
+export const GiB = 1024 * 1024 * 1024;
+/** 1 GB = 1e9 bytes (Hugging Face file listings, vendor bandwidth figures). */
+export const GB = 1e9;
+
+/** Rounds `n` up to a multiple of `m` (GGML_PAD). Both non-negative integers. */
+export function padTo(n: number, m: number): number {
+  return Math.ceil(n / m) * m;
+}
