@@ -1,8 +1,19 @@
 import { estimateComputeBuffer } from './compute-buffer';
-import { fitOnDevice, RUNTIME_RESERVE_BYTES, type Demand, type FitResult, type UsableOptions } from './fit';
+import {
+  fitOnDevice,
+  RUNTIME_RESERVE_BYTES,
+  type Demand,
+  type FitResult,
+  type UsableOptions,
+} from './fit';
 import { estimateKv, KV_CACHE_TYPES, type KvCacheType, type KvEstimate } from './kv-cache';
 import type { DeviceSpec, ModelArch } from './types';
-import { estimateWeights, isSafetensorsFormat, type WeightsEstimate, type WeightsOptions } from './weights';
+import {
+  estimateWeights,
+  isSafetensorsFormat,
+  type WeightsEstimate,
+  type WeightsOptions,
+} from './weights';
 
 export interface EstimateInput {
   arch: ModelArch;
@@ -74,6 +85,11 @@ export function estimate(input: EstimateInput): Estimate {
 }
 
 /** Fit of an estimate on `count` units of `device`. */
-export function fitEstimate(e: Estimate, device: DeviceSpec, count: number, o: UsableOptions = {}): FitResult {
+export function fitEstimate(
+  e: Estimate,
+  device: DeviceSpec,
+  count: number,
+  o: UsableOptions = {},
+): FitResult {
   return fitOnDevice(e.demand, device, count, o);
 }

@@ -52,7 +52,11 @@ export function usableBytesPerGpu(device: DeviceSpec, o: UsableOptions = {}): nu
 export const ASSUMED_UNIFIED_FRACTION = 0.75;
 
 export function isUnified(device: DeviceSpec): boolean {
-  return device.unifiedUsableFraction !== null || device.segment === 'unified-memory-desktop' || device.segment === 'edge';
+  return (
+    device.unifiedUsableFraction !== null ||
+    device.segment === 'unified-memory-desktop' ||
+    device.segment === 'edge'
+  );
 }
 
 export function usableIsAssumed(device: DeviceSpec): boolean {
@@ -100,7 +104,12 @@ export interface FitResult {
  * Whether the demand fits `count` units of `device` (a unit is a card, or a multi-GPU system
  * of device.gpuCount GPUs), and how many units it needs.
  */
-export function fitOnDevice(d: Demand, device: DeviceSpec, count: number, o: UsableOptions = {}): FitResult {
+export function fitOnDevice(
+  d: Demand,
+  device: DeviceSpec,
+  count: number,
+  o: UsableOptions = {},
+): FitResult {
   const usable = usableBytesPerGpu(device, o);
   const perUnit = Math.max(1, device.gpuCount);
   const gpus = Math.max(1, Math.floor(count)) * perUnit;

@@ -8,7 +8,10 @@ function numberFormat(digits: number): Intl.NumberFormat {
   const key = String(digits);
   let f = fmtCache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     fmtCache.set(key, f);
   }
   return f;

@@ -112,7 +112,14 @@ export interface RecipeCounters {
   ffnUp: number;
 }
 
-const IQ12: ReadonlySet<GgufFileType> = new Set(['IQ2_XXS', 'IQ2_XS', 'IQ2_S', 'IQ2_M', 'IQ1_S', 'IQ1_M']);
+const IQ12: ReadonlySet<GgufFileType> = new Set([
+  'IQ2_XXS',
+  'IQ2_XS',
+  'IQ2_S',
+  'IQ2_M',
+  'IQ1_S',
+  'IQ1_M',
+]);
 
 /**
  * llama.cpp's "use more bits" layer set: the first and last eighth and every third layer
@@ -192,7 +199,8 @@ export function chooseTensorType(t: TensorInfo, ctx: RecipeContext, c: RecipeCou
   if (t.role === 'token_embd') {
     if (ctx.embedOutputType) return ctx.embedOutputType;
     let type: GgmlType = def;
-    if (ftype === 'IQ2_XXS' || ftype === 'IQ2_XS' || ftype === 'IQ1_S' || ftype === 'IQ1_M') type = 'Q2_K';
+    if (ftype === 'IQ2_XXS' || ftype === 'IQ2_XS' || ftype === 'IQ1_S' || ftype === 'IQ1_M')
+      type = 'Q2_K';
     else if (ftype === 'IQ2_S' || ftype === 'IQ2_M' || ftype === 'IQ3_XXS') type = 'IQ3_S';
     else if (ftype === 'TQ1_0' || ftype === 'TQ2_0') type = 'Q4_K';
     return fallbackType(type, t.rowLength);
@@ -339,7 +347,8 @@ function recipeType(t: TensorInfo, ctx: RecipeContext, c: RecipeCounters, def: G
     case 'ffn_gate':
     case 'ffn_up': {
       const i = ffnIndex(t.role === 'ffn_gate' ? c.ffnGate : c.ffnUp);
-      if (ftype === 'IQ3_XS' && i >= Math.floor(L / 8) && i < Math.floor((7 * L) / 8)) return 'IQ3_XXS';
+      if (ftype === 'IQ3_XS' && i >= Math.floor(L / 8) && i < Math.floor((7 * L) / 8))
+        return 'IQ3_XXS';
       return def;
     }
     default:

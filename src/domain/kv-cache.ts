@@ -91,7 +91,9 @@ export function estimateKv(arch: ModelArch, o: KvOptions): KvEstimate {
   const ubatch = o.ubatch ?? DEFAULT_UBATCH;
   const cells = padTo(ctx * seqs, KV_CELL_PADDING);
   const window = arch.slidingWindow ?? ctx;
-  const slidingCells = o.swaFull ? cells : Math.min(cells, padTo(window * seqs + ubatch, KV_CELL_PADDING));
+  const slidingCells = o.swaFull
+    ? cells
+    : Math.min(cells, padTo(window * seqs + ubatch, KV_CELL_PADDING));
   const swaK: KvCacheType = KV_CACHE_TYPES[o.typeK].quantized ? 'f16' : o.typeK;
   const swaV: KvCacheType = KV_CACHE_TYPES[o.typeV].quantized ? 'f16' : o.typeV;
 
@@ -110,7 +112,10 @@ export function estimateKv(arch: ModelArch, o: KvOptions): KvEstimate {
       case 'sliding': {
         if (!allocates) return;
         const sliding = layer.mixer === 'sliding';
-        const geom = (sliding ? arch.sliding : arch.global) ?? { kvHeads: arch.kvHeads, headDim: arch.headDim };
+        const geom = (sliding ? arch.sliding : arch.global) ?? {
+          kvHeads: arch.kvHeads,
+          headDim: arch.headDim,
+        };
         const kEl = geom.kvHeads * geom.headDim;
         const vEl = geom.kvHeads * (arch.headDimV ?? geom.headDim);
         if (sliding) {

@@ -46,7 +46,9 @@ export interface TensorInfo {
 }
 
 /** Expands a run-length layer pattern into one entry per layer. */
-export function expandLayers(pattern: readonly LayerRun[]): { mixer: Mixer; ffn: LayerRun['ffn'] }[] {
+export function expandLayers(
+  pattern: readonly LayerRun[],
+): { mixer: Mixer; ffn: LayerRun['ffn'] }[] {
   const out: { mixer: Mixer; ffn: LayerRun['ffn'] }[] = [];
   for (const run of pattern) {
     for (let i = 0; i < run.count; i++) out.push({ mixer: run.mixer, ffn: run.ffn });
@@ -58,7 +60,13 @@ function f32(layer: number, elements: number): TensorInfo {
   return { role: 'f32', layer, rowLength: elements, elements, stack: 1, isExpert: false };
 }
 
-function mat(role: TensorRole, layer: number, rowLength: number, cols: number, stack = 1): TensorInfo {
+function mat(
+  role: TensorRole,
+  layer: number,
+  rowLength: number,
+  cols: number,
+  stack = 1,
+): TensorInfo {
   return { role, layer, rowLength, elements: rowLength * cols * stack, stack, isExpert: false };
 }
 

@@ -173,12 +173,7 @@ export interface QuantSpec {
 }
 
 export type GpuSegment =
-  | 'consumer'
-  | 'workstation'
-  | 'datacenter'
-  | 'unified-memory-desktop'
-  | 'laptop'
-  | 'edge';
+  'consumer' | 'workstation' | 'datacenter' | 'unified-memory-desktop' | 'laptop' | 'edge';
 
 export interface DeviceSpec {
   id: string;

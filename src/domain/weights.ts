@@ -23,7 +23,8 @@ export const GGUF_ALIGNMENT_BYTES = 32;
 export const GGUF_METADATA_BYTES_PER_VOCAB_ENTRY = 50;
 
 /** Safetensors storage formats the engine models. */
-export type SafetensorsFormat = 'ST-BF16' | 'ST-FP16' | 'FP8' | 'INT8' | 'AWQ-INT4' | 'GPTQ-INT4' | 'MXFP4' | 'NVFP4';
+export type SafetensorsFormat =
+  'ST-BF16' | 'ST-FP16' | 'FP8' | 'INT8' | 'AWQ-INT4' | 'GPTQ-INT4' | 'MXFP4' | 'NVFP4';
 
 const SAFETENSORS_FORMATS: ReadonlySet<string> = new Set([
   'ST-BF16',
@@ -87,7 +88,11 @@ function activeFraction(t: TensorInfo, arch: ModelArch): number {
  * 50 B per vocabulary entry). Sources: gguf-recipes.md sections 4-9; reproduces published
  * Llama-3.1-8B and Qwen2.5-7B files to the byte (tests/domain/weights.test.ts).
  */
-export function ggufWeights(arch: ModelArch, ftype: GgufFileType, opts: WeightsOptions = {}): WeightsEstimate {
+export function ggufWeights(
+  arch: ModelArch,
+  ftype: GgufFileType,
+  opts: WeightsOptions = {},
+): WeightsEstimate {
   const tensors = listTensors(arch);
   const ctx: RecipeContext = {
     ftype,
@@ -118,7 +123,8 @@ export function ggufWeights(arch: ModelArch, ftype: GgufFileType, opts: WeightsO
     if (t.isExpert) expertBytes += bytes;
   }
   const params = countParams(tensors);
-  const metadata = arch.ggufMetadataBytes ?? padTo(arch.vocab * GGUF_METADATA_BYTES_PER_VOCAB_ENTRY, 32);
+  const metadata =
+    arch.ggufMetadataBytes ?? padTo(arch.vocab * GGUF_METADATA_BYTES_PER_VOCAB_ENTRY, 32);
   return {
     fileBytes: metadata + tensorBytes,
     tensorBytes,
@@ -147,7 +153,11 @@ export const FP8_BLOCK = 128;
  * - MXFP4 (OCP MX v1.0): 32-value blocks of 4-bit E2M1 + one E8M0 byte = 17 B per 32 weights.
  * - NVFP4: 16-value blocks of 4-bit E2M1 + one FP8 E4M3 scale = 9 B per 16 weights.
  */
-export function safetensorsLinearBytes(format: SafetensorsFormat, rows: number, cols: number): number {
+export function safetensorsLinearBytes(
+  format: SafetensorsFormat,
+  rows: number,
+  cols: number,
+): number {
   const n = rows * cols;
   switch (format) {
     case 'ST-BF16':
@@ -186,7 +196,8 @@ export function safetensorsWeights(arch: ModelArch, format: SafetensorsFormat): 
     if (t.notAParameter) continue; // rope_freqs exists only in GGUF conversions
     const linear =
       t.role !== 'token_embd' && t.role !== 'output' && t.role !== 'f32' && t.role !== 'f32_2d';
-    const quantized = linear && (format !== 'MXFP4' || arch.nativeExpertFormat !== 'MXFP4' || t.isExpert);
+    const quantized =
+      linear && (format !== 'MXFP4' || arch.nativeExpertFormat !== 'MXFP4' || t.isExpert);
     let bytes: number;
     if (quantized) {
       const rows = t.elements / t.rowLength;
@@ -215,7 +226,11 @@ export function safetensorsWeights(arch: ModelArch, format: SafetensorsFormat): 
 }
 
 /** Weights for any catalog quantization id (GGUF file type or safetensors format). */
-export function estimateWeights(arch: ModelArch, quantId: string, opts: WeightsOptions = {}): WeightsEstimate {
+export function estimateWeights(
+  arch: ModelArch,
+  quantId: string,
+  opts: WeightsOptions = {},
+): WeightsEstimate {
   if (isGgufFileType(quantId)) return ggufWeights(arch, quantId, opts);
   if (isSafetensorsFormat(quantId)) return safetensorsWeights(arch, quantId);
   throw new Error(`Unknown quantization "${quantId}"`);

@@ -7,7 +7,11 @@ import { DEEPSEEK_R1, LLAMA_31_8B } from '../fixtures/archs';
 
 function compute(arch: ModelArch, ctx: number, flashAttention: boolean): number {
   const kv = estimateKv(arch, { contextTokens: ctx, parallel: 1, typeK: 'f16', typeV: 'f16' });
-  return estimateComputeBuffer(arch, { cells: kv.cells, slidingCells: kv.slidingCells, flashAttention });
+  return estimateComputeBuffer(arch, {
+    cells: kv.cells,
+    slidingCells: kv.slidingCells,
+    flashAttention,
+  });
 }
 
 describe('llama.cpp compute buffer (calibration.json compute_buffers)', () => {

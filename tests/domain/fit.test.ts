@@ -24,7 +24,11 @@ const card = (memoryGb: number, extra: Partial<DeviceSpec> = {}): DeviceSpec => 
 describe('fit on a device', () => {
   it('uses the GPU-usable fraction of unified memory, and the raised limit only when asked', () => {
     // gpus.json: Apple Macs with more than 36 GB default to about 75% (recommendedMaxWorkingSetSize).
-    const mac = card(128, { segment: 'unified-memory-desktop', vendor: 'Apple', unifiedUsableFraction: 0.75 });
+    const mac = card(128, {
+      segment: 'unified-memory-desktop',
+      vendor: 'Apple',
+      unifiedUsableFraction: 0.75,
+    });
     expect(usableBytesPerGpu(mac)).toBe(96 * GiB);
     expect(usableBytesPerGpu(mac, { raisedUnifiedLimit: true })).toBe(120 * GiB);
     expect(usableBytesPerGpu(card(24))).toBe(24 * GiB);

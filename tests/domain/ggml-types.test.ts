@@ -11,7 +11,10 @@ describe('ggml block table', () => {
       GGML_QUANT_SIZES: Record<number, number>;
     };
     for (const [name, block] of Object.entries(GGML_BLOCKS)) {
-      expect(mod.GGML_QUANT_SIZES[block.ggufId], name).toBeCloseTo(ggmlBitsPerWeight(name as GgmlType), 10);
+      expect(mod.GGML_QUANT_SIZES[block.ggufId], name).toBeCloseTo(
+        ggmlBitsPerWeight(name as GgmlType),
+        10,
+      );
     }
   });
 

@@ -2,10 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { estimateKv, kvRowBytes, type KvCacheType } from '../../src/domain/kv-cache';
 import type { ModelArch } from '../../src/domain/types';
 import { MiB } from '../../src/domain/units';
-import { DEEPSEEK_R1, GEMMA2_9B, GPT_OSS_20B, LLAMA_2_70B, LLAMA_2_7B, LLAMA_31_8B, QWEN3_NEXT_80B } from '../fixtures/archs';
+import {
+  DEEPSEEK_R1,
+  GEMMA2_9B,
+  GPT_OSS_20B,
+  LLAMA_2_70B,
+  LLAMA_2_7B,
+  LLAMA_31_8B,
+  QWEN3_NEXT_80B,
+} from '../fixtures/archs';
 
-const kv = (arch: ModelArch, contextTokens: number, typeK: KvCacheType = 'f16', typeV: KvCacheType = typeK, parallel = 1) =>
-  estimateKv(arch, { contextTokens, parallel, typeK, typeV });
+const kv = (
+  arch: ModelArch,
+  contextTokens: number,
+  typeK: KvCacheType = 'f16',
+  typeV: KvCacheType = typeK,
+  parallel = 1,
+) => estimateKv(arch, { contextTokens, parallel, typeK, typeV });
 
 describe('KV cache against llama.cpp logs (calibration.json kv_cache)', () => {
   // Each row: the "KV self size" / "KV buffer size" a llama.cpp build printed.

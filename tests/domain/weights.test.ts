@@ -3,7 +3,13 @@ import { countParams, listTensors } from '../../src/domain/tensors';
 import { ggufWeights, safetensorsWeights } from '../../src/domain/weights';
 import type { GgufFileType } from '../../src/domain/gguf-recipe';
 import type { GgmlType } from '../../src/domain/ggml-types';
-import { GPT_OSS_20B, LLAMA_31_8B, MIXTRAL_8X7B, QWEN25_7B, QWEN3_NEXT_80B } from '../fixtures/archs';
+import {
+  GPT_OSS_20B,
+  LLAMA_31_8B,
+  MIXTRAL_8X7B,
+  QWEN25_7B,
+  QWEN3_NEXT_80B,
+} from '../fixtures/archs';
 
 interface FileCase {
   model: 'llama' | 'qwen';
@@ -17,32 +23,162 @@ interface FileCase {
 const HF = 'https://huggingface.co/bartowski';
 /** Published GGUF sizes, copied from shared/reference/calibration.json (gguf_sizes). */
 const PUBLISHED: FileCase[] = [
-  { model: 'llama', quant: 'Q4_K_M', bytes: 4920739232, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/commit/4f0c246f125fc7594238ebe7beb1435a8335f519` },
-  { model: 'llama', quant: 'Q5_K_M', bytes: 5732992416, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/commit/41ac0c36227fe72f663f66ba64ad0964014da054` },
-  { model: 'llama', quant: 'Q3_K_L', bytes: 4321961376, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/commit/8e15494810517daa806e2bcdcfb83cdc73c29a45` },
-  { model: 'llama', quant: 'Q4_K_L', bytes: 5310632896, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/commit/7cbac9881964b4c07e9d7097c4f5c2f5e132c78c` },
-  { model: 'llama', quant: 'IQ2_M', gb: 2.95, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a` },
-  { model: 'llama', quant: 'IQ3_XS', gb: 3.52, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a` },
-  { model: 'llama', quant: 'IQ3_M', gb: 3.78, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a` },
-  { model: 'llama', quant: 'IQ4_XS', gb: 4.45, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a` },
-  { model: 'llama', quant: 'Q2_K', gb: 3.18, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a` },
-  { model: 'llama', quant: 'Q2_K_L', gb: 3.69, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a` },
-  { model: 'llama', quant: 'Q3_K_M', gb: 4.02, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/e781cb408ef3111b8da52b3fa4877572bf27c19e` },
-  { model: 'llama', quant: 'Q3_K_XL', gb: 4.78, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/e781cb408ef3111b8da52b3fa4877572bf27c19e` },
-  { model: 'llama', quant: 'Q4_K_S', gb: 4.69, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/4c506ee36f8097e80414dd2ed2dcf7055cae89e5` },
-  { model: 'llama', quant: 'Q5_K_S', gb: 5.6, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/4c506ee36f8097e80414dd2ed2dcf7055cae89e5` },
-  { model: 'llama', quant: 'Q5_K_L', gb: 6.06, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/4c506ee36f8097e80414dd2ed2dcf7055cae89e5` },
-  { model: 'llama', quant: 'Q6_K', gb: 6.6, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/4c506ee36f8097e80414dd2ed2dcf7055cae89e5` },
-  { model: 'llama', quant: 'Q6_K_L', gb: 6.85, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/3bbbfd93344f500fd3077dbd6ceec91aae9763de` },
-  { model: 'llama', quant: 'Q8_0', gb: 8.54, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/36f4a587c7a442d602f3a40df45aba4449bb9898` },
-  { model: 'llama', quant: 'BF16', gb: 16.1, source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/36f4a587c7a442d602f3a40df45aba4449bb9898` },
-  { model: 'qwen', quant: 'Q4_K_M', bytes: 4683074048, source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/c4d0b0e03a7f4ab8901ecf6764d4dffba760d81f` },
-  { model: 'qwen', quant: 'Q5_K_M', bytes: 5444831744, source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/e3139f509834c9ba5671ba0d7f32dccd5c7acaf8` },
-  { model: 'qwen', quant: 'Q3_K_M', bytes: 3808391680, source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/d105b7ccb4022bb3d4805cba95a4367cc3fb02e4` },
-  { model: 'qwen', quant: 'Q6_K_L', bytes: 6518182400, source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/30b90c53760f98754587449120c182a8f3ba402e` },
-  { model: 'qwen', quant: 'Q4_K_L', bytes: 5087564480, source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/379d7c027cb678c2844f82285988ecb3d235b303` },
-  { model: 'qwen', quant: 'Q2_K_L', bytes: 3548164800, source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/f4b6063c19a94c15fe9031d8afbbb9df7ec8b93f` },
-  { model: 'qwen', quant: 'Q3_K_XL', bytes: 4565332672, source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/24bb1e7eda1561ca444f1f8b7213d12c0e6442bd` },
+  {
+    model: 'llama',
+    quant: 'Q4_K_M',
+    bytes: 4920739232,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/commit/4f0c246f125fc7594238ebe7beb1435a8335f519`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q5_K_M',
+    bytes: 5732992416,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/commit/41ac0c36227fe72f663f66ba64ad0964014da054`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q3_K_L',
+    bytes: 4321961376,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/commit/8e15494810517daa806e2bcdcfb83cdc73c29a45`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q4_K_L',
+    bytes: 5310632896,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/commit/7cbac9881964b4c07e9d7097c4f5c2f5e132c78c`,
+  },
+  {
+    model: 'llama',
+    quant: 'IQ2_M',
+    gb: 2.95,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a`,
+  },
+  {
+    model: 'llama',
+    quant: 'IQ3_XS',
+    gb: 3.52,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a`,
+  },
+  {
+    model: 'llama',
+    quant: 'IQ3_M',
+    gb: 3.78,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a`,
+  },
+  {
+    model: 'llama',
+    quant: 'IQ4_XS',
+    gb: 4.45,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q2_K',
+    gb: 3.18,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q2_K_L',
+    gb: 3.69,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/8c92eab4d333ad44ab11f085113071244a161c4a`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q3_K_M',
+    gb: 4.02,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/e781cb408ef3111b8da52b3fa4877572bf27c19e`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q3_K_XL',
+    gb: 4.78,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/e781cb408ef3111b8da52b3fa4877572bf27c19e`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q4_K_S',
+    gb: 4.69,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/4c506ee36f8097e80414dd2ed2dcf7055cae89e5`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q5_K_S',
+    gb: 5.6,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/4c506ee36f8097e80414dd2ed2dcf7055cae89e5`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q5_K_L',
+    gb: 6.06,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/4c506ee36f8097e80414dd2ed2dcf7055cae89e5`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q6_K',
+    gb: 6.6,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/4c506ee36f8097e80414dd2ed2dcf7055cae89e5`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q6_K_L',
+    gb: 6.85,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/3bbbfd93344f500fd3077dbd6ceec91aae9763de`,
+  },
+  {
+    model: 'llama',
+    quant: 'Q8_0',
+    gb: 8.54,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/36f4a587c7a442d602f3a40df45aba4449bb9898`,
+  },
+  {
+    model: 'llama',
+    quant: 'BF16',
+    gb: 16.1,
+    source: `${HF}/Meta-Llama-3.1-8B-Instruct-GGUF/tree/36f4a587c7a442d602f3a40df45aba4449bb9898`,
+  },
+  {
+    model: 'qwen',
+    quant: 'Q4_K_M',
+    bytes: 4683074048,
+    source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/c4d0b0e03a7f4ab8901ecf6764d4dffba760d81f`,
+  },
+  {
+    model: 'qwen',
+    quant: 'Q5_K_M',
+    bytes: 5444831744,
+    source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/e3139f509834c9ba5671ba0d7f32dccd5c7acaf8`,
+  },
+  {
+    model: 'qwen',
+    quant: 'Q3_K_M',
+    bytes: 3808391680,
+    source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/d105b7ccb4022bb3d4805cba95a4367cc3fb02e4`,
+  },
+  {
+    model: 'qwen',
+    quant: 'Q6_K_L',
+    bytes: 6518182400,
+    source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/30b90c53760f98754587449120c182a8f3ba402e`,
+  },
+  {
+    model: 'qwen',
+    quant: 'Q4_K_L',
+    bytes: 5087564480,
+    source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/379d7c027cb678c2844f82285988ecb3d235b303`,
+  },
+  {
+    model: 'qwen',
+    quant: 'Q2_K_L',
+    bytes: 3548164800,
+    source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/f4b6063c19a94c15fe9031d8afbbb9df7ec8b93f`,
+  },
+  {
+    model: 'qwen',
+    quant: 'Q3_K_XL',
+    bytes: 4565332672,
+    source: `${HF}/Qwen2.5-7B-Instruct-GGUF/commit/24bb1e7eda1561ca444f1f8b7213d12c0e6442bd`,
+  },
 ];
 
 /** bartowski's `_L` / `_XL` uploads: the base recipe with token_embd and output in Q8_0 (calibration.json notes). */
@@ -112,7 +248,10 @@ describe('GGUF file size from llama.cpp recipes', () => {
   });
 
   it('IQ3_XXS matches the README figure with an importance matrix (llama.cpp requires one)', () => {
-    expect(ggufWeights(LLAMA_31_8B, 'IQ3_XXS', { imatrix: true }).bitsPerWeight).toBeCloseTo(3.2548, 3);
+    expect(ggufWeights(LLAMA_31_8B, 'IQ3_XXS', { imatrix: true }).bitsPerWeight).toBeCloseTo(
+      3.2548,
+      3,
+    );
   });
 
   it('Mixtral 8x7B Q4_K_M is about 28.4 GB under the current recipe (ESTIMATION.md)', () => {

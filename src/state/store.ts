@@ -1,0 +1,101 @@
+import { create } from 'zustand';
+import type { KvCacheType } from '../domain/kv-cache';
+import type { ByteUnit } from '../domain/format';
+import type { ModelSpec } from '../domain/types';
+import {
+  DEFAULT_SELECTION,
+  MAX_CONTEXT,
+  MAX_PARALLEL,
+  MIN_CONTEXT,
+  type GridGroup,
+  type GridSort,
+  type Selection,
+  type UrlNotice,
+} from './url-codec';
+import { MAX_DEVICE_COUNT } from '../domain/fit';
+
+export interface AppState extends Selection {
+  /** Values from the address bar that were ignored (shown in a polite notice). */
+  notices: UrlNotice[];
+  selectModel: (model: ModelSpec) => void;
+  selectQuant: (quantId: string) => void;
+  setContext: (tokens: number, model?: ModelSpec) => void;
+  setKvType: (kv: KvCacheType) => void;
+  setFlashAttention: (on: boolean) => void;
+  setParallel: (n: number) => void;
+  selectGpu: (gpuId: string | null) => void;
+  setCount: (n: number) => void;
+  setUnit: (unit: ByteUnit) => void;
+  setRaisedLimit: (on: boolean) => void;
+  setGridGroup: (g: GridGroup) => void;
+  setGridVendor: (v: string | null) => void;
+  setGridOnlyRuns: (on: boolean) => void;
+  setGridSort: (s: GridSort) => void;
+  /** Replaces the whole selection (from the URL on load or back/forward). */
+  restore: (s: Selection, notices: UrlNotice[]) => void;
+  dismissNotices: () => void;
+}
+
+function clampInt(n: number, lo: number, hi: number): number {
+  if (!Number.isFinite(n)) return lo;
+  return Math.min(hi, Math.max(lo, Math.round(n)));
+}
+
+/** Clamps a context length to [512, the model's maximum]. */
+export function clampContext(tokens: number, model?: ModelSpec): number {
+  return clampInt(
+    tokens,
+    MIN_CONTEXT,
+    Math.max(MIN_CONTEXT, model?.maxContextTokens ?? MAX_CONTEXT),
+  );
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  ...DEFAULT_SELECTION,
+  notices: [],
+  selectModel: (model) =>
+    set((s) => ({
+      modelId: model.id,
+      contextTokens: s.contextTokens === null ? null : clampContext(s.contextTokens, model),
+    })),
+  selectQuant: (quantId) => set({ quantId }),
+  setContext: (tokens, model) => set({ contextTokens: clampContext(tokens, model) }),
+  setKvType: (kvType) => set({ kvType }),
+  setFlashAttention: (flashAttention) => set({ flashAttention }),
+  setParallel: (n) => set({ parallel: clampInt(n, 1, MAX_PARALLEL) }),
+  selectGpu: (gpuId) => set({ gpuId }),
+  setCount: (n) => set({ count: clampInt(n, 1, MAX_DEVICE_COUNT) }),
+  setUnit: (unit) => set({ unit }),
+  setRaisedLimit: (raisedLimit) => set({ raisedLimit }),
+  setGridGroup: (gridGroup) => set({ gridGroup }),
+  setGridVendor: (gridVendor) => set({ gridVendor }),
+  setGridOnlyRuns: (gridOnlyRuns) => set({ gridOnlyRuns }),
+  setGridSort: (gridSort) => set({ gridSort }),
+  restore: (s, notices) => set({ ...s, notices }),
+  dismissNotices: () => set({ notices: [] }),
+}));
+
+/** The selection part of the state (what goes into the URL). */
+export function selectionOf(s: AppState): Selection {
+  return {
+    modelId: s.modelId,
+    quantId: s.quantId,
+    contextTokens: s.contextTokens,
+    kvType: s.kvType,
+    flashAttention: s.flashAttention,
+    parallel: s.parallel,
+    gpuId: s.gpuId,
+    count: s.count,
+    unit: s.unit,
+    raisedLimit: s.raisedLimit,
+    gridGroup: s.gridGroup,
+    gridVendor: s.gridVendor,
+    gridOnlyRuns: s.gridOnlyRuns,
+    gridSort: s.gridSort,
+  };
+}
+
+/** Resets the store to defaults (tests). */
+export function resetAppStore(): void {
+  useAppStore.setState({ ...DEFAULT_SELECTION, notices: [] });
+}

@@ -1,0 +1,64 @@
+import { selectionOf, useAppStore } from './store';
+import { decodeSelection, encodeSelection, type Selection } from './url-codec';
+
+/** Delay before a context-slider change is written to the address bar, ms. */
+const REPLACE_DEBOUNCE_MS = 200;
+
+function sameExceptContext(a: Selection, b: Selection): boolean {
+  return (
+    encodeSelection({ ...a, contextTokens: null }) ===
+    encodeSelection({ ...b, contextTokens: null })
+  );
+}
+
+/**
+ * The one module that touches window.location and history. Reads the URL into the store at
+ * start-up, writes each change back (pushState for a discrete choice, so Back restores it;
+ * replaceState, debounced, while the context slider moves), and restores the store on
+ * back/forward. Returns a function that stops syncing.
+ */
+export function startUrlSync(): () => void {
+  const initial = decodeSelection(window.location.search);
+  useAppStore.getState().restore(initial.selection, initial.notices);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let restoring = false;
+  const write = (s: Selection, mode: 'push' | 'replace') => {
+    const qs = encodeSelection(s);
+    const url = `${window.location.pathname}${qs ? `?${qs}` : ''}${window.location.hash}`;
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`)
+      return;
+    if (mode === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  };
+
+  const unsubscribe = useAppStore.subscribe((state, prev) => {
+    if (restoring) return;
+    const next = selectionOf(state);
+    const before = selectionOf(prev);
+    if (encodeSelection(next) === encodeSelection(before)) return;
+    if (sameExceptContext(next, before)) {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => write(selectionOf(useAppStore.getState()), 'replace'),
+        REPLACE_DEBOUNCE_MS,
+      );
+    } else {
+      clearTimeout(timer);
+      write(next, 'push');
+    }
+  });
+
+  const onPop = () => {
+    const decoded = decodeSelection(window.location.search);
+    restoring = true;
+    useAppStore.getState().restore(decoded.selection, decoded.notices);
+    restoring = false;
+  };
+  window.addEventListener('popstate', onPop);
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    window.removeEventListener('popstate', onPop);
+  };
+}

@@ -1,0 +1,38 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, startServer, type StaticServer } from './harness';
+
+describe('built app smoke test', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders a heading with no console errors and no third-party requests', async () => {
+    const { page, consoleErrors, externalRequests, close } = await openPage(browser);
+    try {
+      await page.goto(server.url, { waitUntil: 'networkidle' });
+      await page.locator('h1').first().waitFor({ state: 'visible' });
+      expect((await page.locator('h1').first().textContent())?.trim()).not.toBe('');
+
+      // Production CSP is present and the build has no inline scripts.
+      await expect(
+        page.locator('meta[http-equiv="Content-Security-Policy"]').count(),
+      ).resolves.toBe(1);
+      await expect(page.locator('script:not([src])').count()).resolves.toBe(0);
+
+      expect(consoleErrors).toEqual([]);
+      expect(externalRequests).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
