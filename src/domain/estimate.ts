@@ -26,6 +26,8 @@ export interface EstimateInput {
   typeV: KvCacheType;
   flashAttention: boolean;
   weights?: WeightsOptions;
+  /** Weights already computed for this arch and quantization (they do not depend on context). */
+  precomputedWeights?: WeightsEstimate;
 }
 
 export interface Estimate {
@@ -50,7 +52,7 @@ export interface Estimate {
  * {@link estimateKv}, {@link estimateComputeBuffer}, {@link RUNTIME_RESERVE_BYTES}.
  */
 export function estimate(input: EstimateInput): Estimate {
-  const weights = estimateWeights(input.arch, input.quantId, input.weights);
+  const weights = input.precomputedWeights ?? estimateWeights(input.arch, input.quantId, input.weights);
   const kv = estimateKv(input.arch, {
     contextTokens: input.contextTokens,
     parallel: input.parallel,

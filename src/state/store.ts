@@ -34,6 +34,11 @@ export interface AppState extends Selection {
   /** Replaces the whole selection (from the URL on load or back/forward). */
   restore: (s: Selection, notices: UrlNotice[]) => void;
   dismissNotices: () => void;
+  /** Drops ids the catalog does not know and records why (after the catalog loads). */
+  sanitizeIds: (
+    bad: { model: boolean; quant: boolean; gpu: boolean },
+    notices: UrlNotice[],
+  ) => void;
 }
 
 function clampInt(n: number, lo: number, hi: number): number {
@@ -73,6 +78,13 @@ export const useAppStore = create<AppState>()((set) => ({
   setGridSort: (gridSort) => set({ gridSort }),
   restore: (s, notices) => set({ ...s, notices }),
   dismissNotices: () => set({ notices: [] }),
+  sanitizeIds: (bad, notices) =>
+    set((s) => ({
+      modelId: bad.model ? null : s.modelId,
+      quantId: bad.quant ? null : s.quantId,
+      gpuId: bad.gpu ? null : s.gpuId,
+      notices: [...s.notices, ...notices],
+    })),
 }));
 
 /** The selection part of the state (what goes into the URL). */

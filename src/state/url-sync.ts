@@ -1,6 +1,13 @@
 import { selectionOf, useAppStore } from './store';
 import { decodeSelection, encodeSelection, type Selection } from './url-codec';
 
+let replaceNext = false;
+
+/** Makes the next URL write replace the current history entry (used when fixing bad ids on load). */
+export function replaceNextUrlWrite(): void {
+  replaceNext = true;
+}
+
 /** Delay before a context-slider change is written to the address bar, ms. */
 const REPLACE_DEBOUNCE_MS = 200;
 
@@ -37,7 +44,11 @@ export function startUrlSync(): () => void {
     const next = selectionOf(state);
     const before = selectionOf(prev);
     if (encodeSelection(next) === encodeSelection(before)) return;
-    if (sameExceptContext(next, before)) {
+    if (replaceNext) {
+      replaceNext = false;
+      clearTimeout(timer);
+      write(next, 'replace');
+    } else if (sameExceptContext(next, before)) {
       clearTimeout(timer);
       timer = setTimeout(
         () => write(selectionOf(useAppStore.getState()), 'replace'),
