@@ -52,7 +52,8 @@ export interface Estimate {
  * {@link estimateKv}, {@link estimateComputeBuffer}, {@link RUNTIME_RESERVE_BYTES}.
  */
 export function estimate(input: EstimateInput): Estimate {
-  const weights = input.precomputedWeights ?? estimateWeights(input.arch, input.quantId, input.weights);
+  const weights =
+    input.precomputedWeights ?? estimateWeights(input.arch, input.quantId, input.weights);
   const kv = estimateKv(input.arch, {
     contextTokens: input.contextTokens,
     parallel: input.parallel,

@@ -4,91 +4,15 @@
  * playwright-core. CHROMIUM_PATH must point to the browser executable; the test
  * runner (scripts/run-tests.mjs) sets it.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  CHROMIUM_ARGS,
+  DIST_DIR,
+  startServer,
+  type StaticServer,
+} from '../../scripts/static-server.mjs';
 
-export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-};
-
-export interface StaticServer {
-  /** Base URL with trailing slash, e.g. http://127.0.0.1:43121/ */
-  url: string;
-  close: () => Promise<void>;
-}
-
-/** Serves `root` (default: dist/) on 127.0.0.1 on a free port. */
-export async function startServer(root: string = DIST_DIR): Promise<StaticServer> {
-  const rootDir = path.resolve(root);
-  const server = createServer((req, res) => {
-    void (async () => {
-      try {
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
-          res.writeHead(405).end();
-          return;
-        }
-        const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-        const relative = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
-        const filePath = path.resolve(rootDir, `.${relative}`);
-        if (filePath !== rootDir && !filePath.startsWith(rootDir + path.sep)) {
-          res.writeHead(404).end('Not found');
-          return;
-        }
-        const info = await stat(filePath).catch(() => null);
-        if (!info?.isFile()) {
-          res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-          return;
-        }
-        res.writeHead(200, {
-          'content-type':
-            CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream',
-          'content-length': info.size,
-          'cache-control': 'no-store',
-        });
-        if (req.method === 'HEAD') {
-          res.end();
-          return;
-        }
-        createReadStream(filePath).pipe(res);
-      } catch {
-        if (!res.headersSent) res.writeHead(400);
-        res.end();
-      }
-    })();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
-  };
-}
+export { DIST_DIR, startServer, type StaticServer };
 
 /** Launches the system Chromium (CHROMIUM_PATH) headless. */
 export async function launchBrowser(): Promise<Browser> {
@@ -99,15 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { estimate } from '../../src/domain/estimate';
+import { maxContextThatFits } from '../../src/domain/max-context';
+import { decodeSpeed } from '../../src/domain/speed';
+import type { DeviceSpec } from '../../src/domain/types';
+import { DEEPSEEK_R1, LLAMA_31_8B, MIXTRAL_8X7B } from '../fixtures/archs';
+
+const device = (
+  name: string,
+  bandwidthGbS: number,
+  memoryGb: number,
+  unified = false,
+): DeviceSpec => ({
+  id: name,
+  name,
+  vendor: unified ? 'Apple' : 'NVIDIA',
+  segment: unified ? 'unified-memory-desktop' : 'consumer',
+  memoryGb,
+  bandwidthGbS,
+  fp16Tflops: null,
+  gpuCount: 1,
+  unifiedUsableFraction: unified ? 0.75 : null,
+  unifiedUsableNote: null,
+  releaseYear: null,
+  sources: [{ title: 'test', url: 'https://example.org' }],
+});
+
+const tg512 = (quantId: string) =>
+  estimate({
+    arch: LLAMA_31_8B,
+    quantId,
+    contextTokens: 512,
+    parallel: 1,
+    typeK: 'f16',
+    typeV: 'f16',
+    flashAttention: false,
+  });
+
+describe('decode speed against llama-bench tg512 (calibration.json decode_tps)', () => {
+  // Published figures: XiongjieDai/GPU-Benchmarks-on-LLM-Inference @ aa72e0ec (Llama 3 8B).
+  it.each([
+    ['RTX 3090', 936, 24, false, 'Q4_K_M', 115.42],
+    ['RTX 4090', 1008, 24, false, 'Q4_K_M', 130.58],
+    ['M2 Ultra', 800, 192, true, 'Q4_K_M', 78.81],
+    ['RTX 3090', 936, 24, false, 'F16', 47.4],
+    ['RTX 4090', 1008, 24, false, 'F16', 54.84],
+    ['M2 Ultra', 800, 192, true, 'F16', 36.9],
+  ] as const)(
+    '%s %s: published %s t/s lies in the estimated range, central within 6%',
+    (name, bw, mem, unified, quant, tps) => {
+      const s = decodeSpeed(tg512(quant), device(name, bw, mem, unified));
+      expect(tps).toBeGreaterThanOrEqual(s.low * 0.97);
+      expect(tps).toBeLessThanOrEqual(s.high * 1.03);
+      expect(Math.abs(s.tps - tps) / tps).toBeLessThan(0.06);
+    },
+  );
+
+  it('MoE speed follows active parameters: Mixtral 8x7B decodes far faster than a dense model of its size', () => {
+    const e = estimate({
+      arch: MIXTRAL_8X7B,
+      quantId: 'Q4_K_M',
+      contextTokens: 512,
+      parallel: 1,
+      typeK: 'f16',
+      typeV: 'f16',
+      flashAttention: true,
+    });
+    // 2 of 8 experts are read per token: about 13B of 46.7B parameters (Mistral AI: 12.9B active).
+    expect(e.weights.activeBytes / e.weights.deviceBytes).toBeLessThan(0.35);
+    expect(e.weights.activeBytes / e.weights.deviceBytes).toBeGreaterThan(0.25);
+  });
+});
+
+describe('longest context that fits', () => {
+  it('Llama 3.1 8B Q4_K_M on a 24 GB card fits its full 128K context with flash attention and f16 KV', () => {
+    // 4.3 GiB weights + 16 GiB KV at 131072 tokens (128 KiB per token) + buffers < 24 GiB.
+    const ctx = maxContextThatFits(
+      {
+        arch: LLAMA_31_8B,
+        quantId: 'Q4_K_M',
+        parallel: 1,
+        typeK: 'f16',
+        typeV: 'f16',
+        flashAttention: true,
+      },
+      131072,
+      device('24GB', 1000, 24),
+      1,
+    );
+    expect(ctx).toBe(131072);
+  });
+
+  it('on a 12 GB card the KV budget sets the limit: about (12 GiB - weights - buffers) / 128 KiB per token', () => {
+    const ctx = maxContextThatFits(
+      {
+        arch: LLAMA_31_8B,
+        quantId: 'Q4_K_M',
+        parallel: 1,
+        typeK: 'f16',
+        typeV: 'f16',
+        flashAttention: true,
+      },
+      131072,
+      device('12GB', 360, 12),
+      1,
+    );
+    // 12 GiB - 4.30 GiB weights - 0.45 GiB reserve - ~0.25 GiB compute = ~7 GiB -> ~56K tokens.
+    expect(ctx).toBeGreaterThan(50_000);
+    expect(ctx).toBeLessThan(60_000);
+    expect(ctx % 1).toBe(0);
+  });
+
+  it('returns 0 when the weights alone do not fit', () => {
+    const ctx = maxContextThatFits(
+      {
+        arch: DEEPSEEK_R1,
+        quantId: 'Q4_K_M',
+        parallel: 1,
+        typeK: 'f16',
+        typeV: 'f16',
+        flashAttention: true,
+      },
+      163840,
+      device('24GB', 1000, 24),
+      1,
+    );
+    expect(ctx).toBe(0);
+  });
+});
