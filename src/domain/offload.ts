@@ -1,0 +1,125 @@
+import type { Estimate } from './estimate';
+import { isUnified, usableBytesPerGpu, type UsableOptions } from './fit';
+import { decodeEfficiency } from './speed';
+import type { DeviceSpec, ModelArch } from './types';
+import { GB } from './units';
+
+/**
+ * Dual-channel DDR5-5600 peak bandwidth: 2 channels x 8 bytes x 5600 MT/s = 89.6 GB/s (JEDEC
+ * DDR5 transfer rate x bus width). The default for "system RAM bandwidth"; the user can change it.
+ */
+export const DEFAULT_RAM_BANDWIDTH_GBS = 89.6;
+
+export type OffloadMode =
+  /** Everything on the GPU(s). */
+  | 'gpu'
+  /** MoE expert tensors in system RAM, attention and shared weights on the GPU (`--n-cpu-moe` / `-ot exps=CPU`). */
+  | 'experts'
+  /** llama.cpp partial offload: the first N layers on the GPU (`-ngl N`), the rest on the CPU. */
+  | 'layers'
+  /** Does not fit even with system RAM. */
+  | 'none';
+
+export interface OffloadPlan {
+  mode: OffloadMode;
+  /** Layers whose weights and KV live on the GPU(s). */
+  gpuLayers: number;
+  layers: number;
+  /** Bytes on the fullest GPU. */
+  gpuBytesPerGpu: number;
+  /** Bytes in system RAM (offloaded weights and KV, token embedding). */
+  ramBytes: number;
+  /** Decode speed, tokens/s (central), and its range. */
+  tps: number;
+  tpsLow: number;
+  tpsHigh: number;
+  /** Share of per-token bytes read from system RAM. */
+  ramReadFraction: number;
+}
+
+export interface OffloadInput {
+  estimate: Estimate;
+  arch: ModelArch;
+  device: DeviceSpec;
+  count: number;
+  /** System RAM available to the model, bytes. */
+  ramBytes: number;
+  /** System RAM bandwidth, GB/s. */
+  ramBandwidthGbS: number;
+  usable?: UsableOptions;
+}
+
+/**
+ * Where the model's bytes go when the GPU(s) cannot hold all of it, llama.cpp-style:
+ * 1. everything fits on the GPU(s): mode "gpu";
+ * 2. MoE: expert tensors in RAM, everything else on the GPU (`--n-cpu-moe`): mode "experts";
+ * 3. otherwise as many whole layers (weights and KV) as fit on the GPU (`-ngl N`): mode "layers";
+ * each GPU still pays its compute buffer and reserve; the token embedding always stays in RAM.
+ * Decode time per token = bytes read on the GPU / (eff x GPU bandwidth) + bytes read from RAM /
+ * (eff x RAM bandwidth), with the calibrated efficiency band of speed.ts applied to both (an
+ * assumption for the CPU side: no CPU measurement is calibrated). ESTIMATION.md "Decode speed".
+ */
+export function planOffload(o: OffloadInput): OffloadPlan {
+  const e = o.estimate;
+  const gpus = Math.max(1, Math.floor(o.count)) * Math.max(1, o.device.gpuCount);
+  const usable = usableBytesPerGpu(o.device, o.usable);
+  const budget = usable * gpus - e.demand.perDeviceBytes * gpus;
+  const layers = o.arch.layers;
+  const sixteenBit = e.weights.bitsPerWeight >= 15;
+  const gpuEff = decodeEfficiency(isUnified(o.device), sixteenBit);
+  const cpuEff = decodeEfficiency(true, sixteenBit);
+  const gpuBw = o.device.bandwidthGbS * GB;
+  const ramBw = o.ramBandwidthGbS * GB;
+  const activeTotal = e.weights.activeBytes + e.kv.totalBytes;
+
+  const speed = (gpuRead: number, ramRead: number) => {
+    const t = (eff: number, cpu: number) => gpuRead / (eff * gpuBw) + ramRead / (cpu * ramBw);
+    return {
+      tps: 1 / t(gpuEff.mid, cpuEff.mid),
+      tpsLow: 1 / t(gpuEff.low, cpuEff.low),
+      tpsHigh: 1 / t(gpuEff.high, cpuEff.high),
+      ramReadFraction: ramRead / (gpuRead + ramRead),
+    };
+  };
+
+  const onGpu = e.demand.splitBytes;
+  if (onGpu <= budget) {
+    return {
+      mode: 'gpu',
+      gpuLayers: layers,
+      layers,
+      gpuBytesPerGpu: onGpu / gpus + e.demand.perDeviceBytes,
+      ramBytes: e.weights.hostBytes,
+      ...speed(activeTotal, 0),
+    };
+  }
+  const moe = o.arch.moe;
+  if (moe && e.weights.expertBytes > 0) {
+    const gpuPart = onGpu - e.weights.expertBytes;
+    const ram = e.weights.expertBytes + e.weights.hostBytes;
+    if (gpuPart <= budget && ram <= o.ramBytes) {
+      const activeExperts = e.weights.expertBytes * (moe.expertsPerToken / moe.experts);
+      return {
+        mode: 'experts',
+        gpuLayers: layers,
+        layers,
+        gpuBytesPerGpu: gpuPart / gpus + e.demand.perDeviceBytes,
+        ramBytes: ram,
+        ...speed(activeTotal - activeExperts, activeExperts),
+      };
+    }
+  }
+  const perLayer = onGpu / layers;
+  const gpuLayers = Math.max(0, Math.min(layers, Math.floor(budget / perLayer)));
+  const ram = (layers - gpuLayers) * perLayer + e.weights.hostBytes;
+  const fits = ram <= o.ramBytes;
+  const gpuShare = gpuLayers / layers;
+  return {
+    mode: fits ? 'layers' : 'none',
+    gpuLayers,
+    layers,
+    gpuBytesPerGpu: (gpuLayers * perLayer) / gpus + e.demand.perDeviceBytes,
+    ramBytes: ram,
+    ...speed(activeTotal * gpuShare, activeTotal * (1 - gpuShare)),
+  };
+}
