@@ -7,8 +7,12 @@ import {
   MAX_CONTEXT,
   MAX_PARALLEL,
   MIN_CONTEXT,
+  MAX_RAM_GB,
   type GridGroup,
   type GridSort,
+  type HwMoeFilter,
+  type HwSort,
+  type View,
   type Selection,
   type UrlNotice,
 } from './url-codec';
@@ -31,6 +35,18 @@ export interface AppState extends Selection {
   setGridVendor: (v: string | null) => void;
   setGridOnlyRuns: (on: boolean) => void;
   setGridSort: (s: GridSort) => void;
+  setView: (view: View) => void;
+  setRamGb: (gb: number) => void;
+  setRamBandwidth: (gbS: number) => void;
+  setVllmUtilization: (u: number) => void;
+  setHwContext: (tokens: number) => void;
+  setHwSort: (s: HwSort) => void;
+  setHwFamily: (f: string | null) => void;
+  setHwMoe: (m: HwMoeFilter) => void;
+  setHwLicense: (l: string | null) => void;
+  setHwMaxParams: (b: number | null) => void;
+  /** Opens a model in the calculator, keeping the hardware. */
+  openInCalculator: (model: ModelSpec, quantId: string, contextTokens: number) => void;
   /** Replaces the whole selection (from the URL on load or back/forward). */
   restore: (s: Selection, notices: UrlNotice[]) => void;
   dismissNotices: () => void;
@@ -76,6 +92,26 @@ export const useAppStore = create<AppState>()((set) => ({
   setGridVendor: (gridVendor) => set({ gridVendor }),
   setGridOnlyRuns: (gridOnlyRuns) => set({ gridOnlyRuns }),
   setGridSort: (gridSort) => set({ gridSort }),
+  setView: (view) => set({ view }),
+  setRamGb: (gb) => set({ ramGb: clampInt(gb, 0, MAX_RAM_GB) }),
+  setRamBandwidth: (gbS) =>
+    set({ ramBandwidthGbS: Number.isFinite(gbS) ? Math.min(10000, Math.max(1, gbS)) : 89.6 }),
+  setVllmUtilization: (u) =>
+    set({ vllmUtilization: Number.isFinite(u) ? Math.min(1, Math.max(0.1, u)) : 0.9 }),
+  setHwContext: (tokens) => set({ hwContextTokens: clampContext(tokens) }),
+  setHwSort: (hwSort) => set({ hwSort }),
+  setHwFamily: (hwFamily) => set({ hwFamily }),
+  setHwMoe: (hwMoe) => set({ hwMoe }),
+  setHwLicense: (hwLicense) => set({ hwLicense }),
+  setHwMaxParams: (b) =>
+    set({ hwMaxParamsB: b === null || !Number.isFinite(b) || b <= 0 ? null : b }),
+  openInCalculator: (model, quantId, contextTokens) =>
+    set({
+      view: 'calc',
+      modelId: model.id,
+      quantId,
+      contextTokens: clampContext(contextTokens, model),
+    }),
   restore: (s, notices) => set({ ...s, notices }),
   dismissNotices: () => set({ notices: [] }),
   sanitizeIds: (bad, notices) =>
@@ -104,6 +140,16 @@ export function selectionOf(s: AppState): Selection {
     gridVendor: s.gridVendor,
     gridOnlyRuns: s.gridOnlyRuns,
     gridSort: s.gridSort,
+    view: s.view,
+    ramGb: s.ramGb,
+    ramBandwidthGbS: s.ramBandwidthGbS,
+    vllmUtilization: s.vllmUtilization,
+    hwContextTokens: s.hwContextTokens,
+    hwSort: s.hwSort,
+    hwFamily: s.hwFamily,
+    hwMoe: s.hwMoe,
+    hwLicense: s.hwLicense,
+    hwMaxParamsB: s.hwMaxParamsB,
   };
 }
 

@@ -18,6 +18,15 @@ export type GridGroup = (typeof GRID_GROUPS)[number];
 export const GRID_SORTS = ['memory', 'headroom', 'name', 'bandwidth'] as const;
 export type GridSort = (typeof GRID_SORTS)[number];
 
+export const VIEWS = ['calc', 'hardware'] as const;
+export type View = (typeof VIEWS)[number];
+
+export const HW_SORTS = ['quality', 'speed', 'context', 'size', 'name', 'release'] as const;
+export type HwSort = (typeof HW_SORTS)[number];
+
+export const HW_MOE_FILTERS = ['all', 'moe', 'dense'] as const;
+export type HwMoeFilter = (typeof HW_MOE_FILTERS)[number];
+
 /** Everything the user chose: ids and numbers that fit in a URL. Results are derived, never stored. */
 export interface Selection {
   /** Catalog model id (Hugging Face repo id); null = the featured default. */
@@ -39,6 +48,22 @@ export interface Selection {
   gridVendor: string | null;
   gridOnlyRuns: boolean;
   gridSort: GridSort;
+  /** Which page is shown: the calculator or "what can my hardware run". */
+  view: View;
+  /** System RAM available for offload, GB. */
+  ramGb: number;
+  /** System RAM bandwidth, GB/s. */
+  ramBandwidthGbS: number;
+  /** vLLM --gpu-memory-utilization. */
+  vllmUtilization: number;
+  /** Hardware view: context every model must reach, tokens. */
+  hwContextTokens: number;
+  hwSort: HwSort;
+  hwFamily: string | null;
+  hwMoe: HwMoeFilter;
+  hwLicense: string | null;
+  /** Hardware view: largest total parameter count to list, billions (null = no limit). */
+  hwMaxParamsB: number | null;
 }
 
 export const DEFAULT_SELECTION: Selection = {
@@ -56,7 +81,19 @@ export const DEFAULT_SELECTION: Selection = {
   gridVendor: null,
   gridOnlyRuns: false,
   gridSort: 'memory',
+  view: 'calc',
+  ramGb: 32,
+  ramBandwidthGbS: 89.6,
+  vllmUtilization: 0.9,
+  hwContextTokens: 8192,
+  hwSort: 'quality',
+  hwFamily: null,
+  hwMoe: 'all',
+  hwLicense: null,
+  hwMaxParamsB: null,
 };
+
+export const MAX_RAM_GB = 4096;
 
 /** Smallest and largest context the app accepts, tokens. */
 export const MIN_CONTEXT = 512;
@@ -77,6 +114,12 @@ export interface DecodedUrl {
 
 const ID_RE = /^[\w./-]{1,200}$/;
 const MAX_VALUE_LENGTH = 200;
+
+function parseDecimal(v: string): number | null {
+  if (!/^\d{1,6}(\.\d{1,3})?$/.test(v)) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
 
 function parseIntStrict(v: string): number | null {
   if (!/^\d{1,9}$/.test(v)) return null;
@@ -169,6 +212,64 @@ export function decodeSelection(search: string): DecodedUrl {
         else bad(key, value, 'unknown sort');
         break;
       }
+      case 'view': {
+        if (value === 'hardware' || value === 'calc') s.view = value;
+        else bad(key, value, 'expected calc or hardware');
+        break;
+      }
+      case 'ram': {
+        const n = parseIntStrict(value);
+        if (n === null || n < 0 || n > MAX_RAM_GB)
+          bad(key, value, `expected 0 to ${MAX_RAM_GB} GB`);
+        else s.ramGb = n;
+        break;
+      }
+      case 'rambw': {
+        const n = parseDecimal(value);
+        if (n === null || n < 1 || n > 10000) bad(key, value, 'expected a bandwidth in GB/s');
+        else s.ramBandwidthGbS = n;
+        break;
+      }
+      case 'util': {
+        const n = parseDecimal(value);
+        if (n === null || n < 0.1 || n > 1) bad(key, value, 'expected 0.1 to 1');
+        else s.vllmUtilization = n;
+        break;
+      }
+      case 'hwctx': {
+        const n = parseIntStrict(value);
+        if (n === null || n < MIN_CONTEXT || n > MAX_CONTEXT)
+          bad(key, value, `expected a whole number of tokens from ${MIN_CONTEXT}`);
+        else s.hwContextTokens = n;
+        break;
+      }
+      case 'hwsort': {
+        if ((HW_SORTS as readonly string[]).includes(value)) s.hwSort = value as HwSort;
+        else bad(key, value, 'unknown sort');
+        break;
+      }
+      case 'hwmoe': {
+        if ((HW_MOE_FILTERS as readonly string[]).includes(value)) s.hwMoe = value as HwMoeFilter;
+        else bad(key, value, 'expected all, moe or dense');
+        break;
+      }
+      case 'hwfamily':
+      case 'hwlicense': {
+        if (!/^[\w .:/+()-]{1,80}$/.test(value)) {
+          bad(key, value, 'not a valid name');
+          break;
+        }
+        if (key === 'hwfamily') s.hwFamily = value;
+        else s.hwLicense = value;
+        break;
+      }
+      case 'hwmax': {
+        const n = parseDecimal(value);
+        if (n === null || n <= 0 || n > 100000)
+          bad(key, value, 'expected a size in billions of parameters');
+        else s.hwMaxParamsB = n;
+        break;
+      }
       case 'vendor': {
         if (/^[\w -]{1,40}$/.test(value)) s.gridVendor = value;
         else bad(key, value, 'not a vendor name');
@@ -202,5 +303,15 @@ export function encodeSelection(s: Selection): string {
   if (s.gridVendor) p.set('vendor', s.gridVendor);
   if (s.gridOnlyRuns) p.set('runs', '1');
   if (s.gridSort !== d.gridSort) p.set('sort', s.gridSort);
+  if (s.view !== d.view) p.set('view', s.view);
+  if (s.ramGb !== d.ramGb) p.set('ram', String(s.ramGb));
+  if (s.ramBandwidthGbS !== d.ramBandwidthGbS) p.set('rambw', String(s.ramBandwidthGbS));
+  if (s.vllmUtilization !== d.vllmUtilization) p.set('util', String(s.vllmUtilization));
+  if (s.hwContextTokens !== d.hwContextTokens) p.set('hwctx', String(s.hwContextTokens));
+  if (s.hwSort !== d.hwSort) p.set('hwsort', s.hwSort);
+  if (s.hwFamily) p.set('hwfamily', s.hwFamily);
+  if (s.hwMoe !== d.hwMoe) p.set('hwmoe', s.hwMoe);
+  if (s.hwLicense) p.set('hwlicense', s.hwLicense);
+  if (s.hwMaxParamsB !== null) p.set('hwmax', String(s.hwMaxParamsB));
   return p.toString().replace(/%2F/g, '/');
 }

@@ -44,6 +44,16 @@ describe('share URL codec (shared/design/CONTRACTS.md)', () => {
       gridVendor: 'Apple',
       gridOnlyRuns: true,
       gridSort: 'headroom' as const,
+      view: 'hardware' as const,
+      ramGb: 64,
+      ramBandwidthGbS: 120.5,
+      vllmUtilization: 0.85,
+      hwContextTokens: 32768,
+      hwSort: 'speed' as const,
+      hwFamily: 'Qwen3',
+      hwMoe: 'moe' as const,
+      hwLicense: 'apache-2.0',
+      hwMaxParamsB: 70,
     };
     expect(decodeSelection(`?${encodeSelection(s)}`).selection).toEqual(s);
   });
@@ -63,6 +73,11 @@ describe('share URL codec (shared/design/CONTRACTS.md)', () => {
     ['unit=furlongs', 'unit'],
     ['fa=maybe', 'fa'],
     [`quant=${'x'.repeat(500)}`, 'quant'],
+    ['view=admin', 'view'],
+    ['ram=-1', 'ram'],
+    ['util=2', 'util'],
+    ['hwsort=random', 'hwsort'],
+    ['rambw=1e99', 'rambw'],
   ])('a hostile %s falls back to the default and names the key', (query, key) => {
     const { selection, notices } = decodeSelection(`?${query}`);
     expect(notices.map((n) => n.key)).toEqual([key]);
