@@ -1,0 +1,42 @@
+import { estimate, type Estimate } from '../../domain/estimate';
+import type { KvCacheType } from '../../domain/kv-cache';
+import type { ModelSpec } from '../../domain/types';
+import { estimateWeights, type WeightsEstimate } from '../../domain/weights';
+
+/** Weights do not depend on context: compute once per model and quantization. */
+const weightsCache = new WeakMap<ModelSpec, Map<string, WeightsEstimate>>();
+
+export function cachedWeights(model: ModelSpec, quantId: string): WeightsEstimate {
+  let byQuant = weightsCache.get(model);
+  if (!byQuant) {
+    byQuant = new Map();
+    weightsCache.set(model, byQuant);
+  }
+  let w = byQuant.get(quantId);
+  if (!w) {
+    w = estimateWeights(model.arch, quantId);
+    byQuant.set(quantId, w);
+  }
+  return w;
+}
+
+export interface RunSettings {
+  contextTokens: number;
+  parallel: number;
+  kvType: KvCacheType;
+  flashAttention: boolean;
+}
+
+/** Full estimate for a model, quantization and run settings, reusing cached weights. */
+export function estimateFor(model: ModelSpec, quantId: string, run: RunSettings): Estimate {
+  return estimate({
+    arch: model.arch,
+    quantId,
+    contextTokens: run.contextTokens,
+    parallel: run.parallel,
+    typeK: run.kvType,
+    typeV: run.kvType,
+    flashAttention: run.flashAttention,
+    precomputedWeights: cachedWeights(model, quantId),
+  });
+}
