@@ -44,6 +44,14 @@ export default defineConfig({
     emptyOutDir: true,
     // The polyfill would be injected as an inline <script>, which the CSP forbids.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // @huggingface/gguf re-exports @huggingface/tasks, whose packages do not declare
+      // "sideEffects": false; we use only the GGMLQuantizationType enum, so let the bundler
+      // drop the rest (about 190 KiB gzip).
+      treeshake: {
+        moduleSideEffects: (id: string) => !/node_modules[\\/]@huggingface[\\/]/.test(id),
+      },
+    },
   },
   test: {
     environment: 'jsdom',
