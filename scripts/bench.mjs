@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global document, HTMLInputElement, requestAnimationFrame, MessageChannel, Event, performance -- used inside page.evaluate, which runs in the browser */
+/* global document, HTMLInputElement, requestAnimationFrame -- used inside page.evaluate, which runs in the browser */
 // Benchmark (`npm run bench`): builds the app, serves dist/ on 127.0.0.1 and measures in
 // headless Chromium with the CPU slowed 4x (CDP Emulation.setCPUThrottlingRate):
 //   1. slider latency: time from a context-slider input event to the next rendered frame,
