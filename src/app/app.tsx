@@ -5,6 +5,7 @@ import { Breakdown } from '../features/breakdown/breakdown';
 import { Controls } from '../features/controls/controls';
 import { Faq } from '../features/faq/faq';
 import { GpuGrid } from '../features/gpu-grid/gpu-grid';
+import { HardwareView } from '../features/hardware/hardware-view';
 import { Method } from '../features/method/method';
 import { ModelPicker } from '../features/model-picker/model-picker';
 import { LazyQuantChart } from '../features/quant-chart/lazy-quant-chart';
@@ -16,6 +17,8 @@ import { ErrorBoundary } from './error-boundary';
 import { Notices } from './notices';
 import { ThemeToggle } from './theme-toggle';
 import { useSanitizeSelection } from './use-sanitize-selection';
+import { ViewTabs } from './view-tabs';
+import { useAppStore } from '../state/store';
 import './app.css';
 
 /** Application root: providers and the page shell. */
@@ -96,9 +99,25 @@ function CatalogGate() {
 
 function Calculator({ catalog }: { catalog: Catalog }) {
   useSanitizeSelection(catalog);
+  const view = useAppStore((s) => s.view);
   return (
     <main className="app__main">
       <Notices />
+      <ViewTabs />
+      {view === 'hardware' ? (
+        <ErrorBoundary label="hardware view">
+          <HardwareView />
+        </ErrorBoundary>
+      ) : (
+        <CalculatorView />
+      )}
+    </main>
+  );
+}
+
+function CalculatorView() {
+  return (
+    <>
       <section className="app__picker" aria-label="Model">
         <ErrorBoundary label="model picker">
           <ModelPicker />
@@ -143,6 +162,6 @@ function Calculator({ catalog }: { catalog: Catalog }) {
         <Faq />
       </ErrorBoundary>
       <Method />
-    </main>
+    </>
   );
 }

@@ -81,7 +81,18 @@ function mat(
  * experts as 3-D `_exps` stacks plus `_shexp` shared experts and an F32 router), F32 norms;
  * outside the blocks token_embd, output_norm and output (absent when embeddings are tied).
  */
-export function listTensors(arch: ModelArch): TensorInfo[] {
+export function listTensors(arch: ModelArch): readonly TensorInfo[] {
+  const cached = tensorCache.get(arch);
+  if (cached) return cached;
+  const list = buildTensorList(arch);
+  tensorCache.set(arch, list);
+  return list;
+}
+
+/** Tensor lists are pure functions of the (immutable) architecture object: computed once each. */
+const tensorCache = new WeakMap<ModelArch, readonly TensorInfo[]>();
+
+function buildTensorList(arch: ModelArch): TensorInfo[] {
   const t: TensorInfo[] = [];
   const H = arch.hidden;
   t.push(mat('token_embd', -1, H, arch.vocab));

@@ -57,7 +57,7 @@ describe('calculator page in Chromium (production build)', () => {
   it('clicking a quantization row selects it and changes the grid', async () => {
     const { page, close } = await openPage(browser);
     try {
-      await page.goto(`${server.url}?model=${LLAMA}&ctx=131072&quant=Q2_K`);
+      await page.goto(`${server.url}?model=${LLAMA}&ctx=32768&quant=Q2_K`);
       await ready(page);
       const summaryBefore = await page.locator('[data-testid="grid-summary"]').textContent();
       const card = page.locator('[data-gpu="nvidia-rtx-3060-12gb"]');
@@ -72,7 +72,7 @@ describe('calculator page in Chromium (production build)', () => {
       await expect
         .poll(() => page.locator('[data-testid="grid-summary"]').textContent())
         .not.toBe(summaryBefore);
-      // A 16 GB F16 file plus 16 GiB of KV at 128K does not fit a 12 GB card.
+      // Q2_K (3.2 GB) + 4 GiB of KV at 32K fits a 12 GB card; F16 (16 GB) does not.
       await expect.poll(() => card.getAttribute('data-verdict')).toBe('no');
       expect(verdictBefore).not.toBe('no');
       expect(new URL(page.url()).searchParams.get('quant')).toBe('F16');
@@ -149,7 +149,7 @@ describe('calculator page in Chromium (production build)', () => {
       const combo = page.getByRole('combobox', { name: /model/i });
       await combo.focus();
       await page.keyboard.type('gemma 2 9b');
-      await page.getByRole('option').first().waitFor();
+      await page.getByRole('listbox', { name: 'Models' }).getByRole('option').first().waitFor();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await expect

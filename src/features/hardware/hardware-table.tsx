@@ -1,0 +1,38 @@
+import type { ByteUnit } from '../../domain/format';
+import type { HardwareRow } from './hardware-model';
+import { HardwareTableRow } from './hardware-table-row';
+
+/** The models table, one row per model. */
+export function HardwareTable({ rows, unit }: { rows: readonly HardwareRow[]; unit: ByteUnit }) {
+  return (
+    <div className="scroll-x">
+      <table className="hardware__table">
+        <caption className="visually-hidden">Models on this hardware</caption>
+        <thead>
+          <tr>
+            <th scope="col">Model</th>
+            <th scope="col">Best quantization</th>
+            <th scope="col" className="num">
+              Longest context
+            </th>
+            <th scope="col" className="num">
+              Decode speed
+            </th>
+            <th scope="col" className="num">
+              Memory
+            </th>
+            <th scope="col">Verdict</th>
+            <th scope="col">
+              <span className="visually-hidden">Calculator</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <HardwareTableRow key={r.model.id} row={r} unit={unit} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, startServer, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('hardware view in Chromium (production build)', () => {
+  it('a 24 GB GPU lists models with fitting quantizations; opening one keeps the hardware; the link reproduces the view', async () => {
+    const { page, consoleErrors, externalRequests, close } = await openPage(browser);
+    try {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: /Hardware → models/ }).click();
+      await page.getByLabel('GPU or computer').selectOption('nvidia-rtx-4090');
+      const llama = page.locator('[data-model="meta-llama/Llama-3.1-8B-Instruct"]');
+      await llama.waitFor();
+      // Llama 3.1 8B fits a 24 GB card at the best GGUF quant short of F16 (Q8_0 file: 8.54 GB).
+      expect(await llama.getAttribute('data-verdict')).toMatch(/great|tight/);
+      expect(await llama.getAttribute('data-quant')).toBeTruthy();
+      expect(Number(await llama.getAttribute('data-max-ctx'))).toBeGreaterThanOrEqual(8192);
+      const url = new URL(page.url());
+      expect(url.searchParams.get('view')).toBe('hardware');
+      expect(url.searchParams.get('gpu')).toBe('nvidia-rtx-4090');
+
+      // The link reproduces the view.
+      const second = await openPage(browser);
+      try {
+        await second.page.goto(page.url());
+        const again = second.page.locator('[data-model="meta-llama/Llama-3.1-8B-Instruct"]');
+        await again.waitFor();
+        expect(await again.getAttribute('data-quant')).toBe(await llama.getAttribute('data-quant'));
+      } finally {
+        await second.close();
+      }
+
+      const quant = await llama.getAttribute('data-quant');
+      await llama.getByRole('button', { name: /Open/ }).click();
+      await page.locator('[data-testid="breakdown"]').waitFor();
+      const after = new URL(page.url());
+      expect(after.searchParams.get('view')).toBeNull();
+      expect(after.searchParams.get('model')).toBe('meta-llama/Llama-3.1-8B-Instruct');
+      expect(after.searchParams.get('gpu')).toBe('nvidia-rtx-4090');
+      expect(await page.locator(`tr[data-quant="${quant}"]`).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      expect(consoleErrors).toEqual([]);
+      expect(externalRequests).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../src/catalog/catalog';
+import { matchDevice, normalizeRenderer } from '../../src/features/hardware/match-device';
+import { FIXTURE_DEVICES } from '../fixtures/catalog';
+
+const data = (f: string): unknown =>
+  JSON.parse(readFileSync(path.join(__dirname, '../../public/data', f), 'utf8'));
+const DEVICES = parseCatalog(
+  data('models.json'),
+  data('quantizations.json'),
+  data('gpus.json'),
+).devices;
+
+// Renderer strings as browsers report them (Chrome/ANGLE on Windows and macOS, Firefox and
+// Chrome on Linux with the proprietary NVIDIA driver or Mesa, Safari).
+const CASES: [string, string, string | null][] = [
+  [
+    'Chrome on Windows, NVIDIA (ANGLE D3D11)',
+    'ANGLE (NVIDIA, NVIDIA GeForce RTX 4090 (0x00002684) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    'nvidia-rtx-4090',
+  ],
+  [
+    'Chrome on Windows, NVIDIA laptop GPU',
+    'ANGLE (NVIDIA, NVIDIA GeForce RTX 4090 Laptop GPU (0x00002757) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    'nvidia-rtx-4090-laptop',
+  ],
+  ['Linux NVIDIA driver', 'NVIDIA GeForce RTX 3060/PCIe/SSE2', 'nvidia-rtx-3060-12gb'],
+  [
+    'Ti is a different card',
+    'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Ti (0x00002489) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    'nvidia-rtx-3060-ti',
+  ],
+  ['AMD', 'AMD Radeon RX 7900 XTX', 'amd-rx-7900-xtx'],
+  [
+    'AMD on Linux (Mesa radeonsi)',
+    'AMD Radeon RX 7900 XT (radeonsi, navi31, LLVM 15.0.7, DRM 3.49, 6.1.0-13-amd64)',
+    'amd-rx-7900-xt',
+  ],
+  ['Apple M1 Pro', 'Apple M1 Pro', 'apple-macbook-pro-m1-pro-32gb'],
+  [
+    'Apple via ANGLE Metal',
+    'ANGLE (Apple, ANGLE Metal Renderer: Apple M3 Max, Unspecified Version)',
+    'apple-macbook-pro-m3-max-128gb',
+  ],
+  ['Apple M2 Max', 'Apple M2 Max', 'apple-mac-studio-m2-max-96gb'],
+  ['plain Apple M1', 'Apple M1', 'apple-macbook-air-m1-16gb'],
+  [
+    'Intel integrated graphics',
+    'ANGLE (Intel, Intel(R) UHD Graphics 630 (0x00003E92) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    null,
+  ],
+  ['Intel Iris Xe on Linux', 'Mesa Intel(R) Xe Graphics (TGL GT2)', null],
+  ['Safari hides the chip', 'Apple GPU', null],
+  ['a card the catalog lacks', 'NVIDIA GeForce GTX 1660 SUPER/PCIe/SSE2', null],
+  ['a non-XT card is not the XT', 'AMD Radeon RX 6800 (navi21, LLVM 15.0.7, DRM 3.49)', null],
+  [
+    'software renderer',
+    'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+    null,
+  ],
+  ['Titan RTX has no model number', 'NVIDIA TITAN RTX/PCIe/SSE2', 'nvidia-titan-rtx'],
+];
+
+describe('matchDevice (catalog devices)', () => {
+  it.each(CASES)('%s', (_label, renderer, expected) => {
+    expect(matchDevice(renderer, DEVICES)).toBe(expected);
+  });
+
+  it('returns null for a missing renderer', () => {
+    expect(matchDevice(null, DEVICES)).toBeNull();
+    expect(matchDevice('', DEVICES)).toBeNull();
+  });
+
+  it('never proposes a multi-GPU system', () => {
+    expect(matchDevice('NVIDIA H100 80GB HBM3/PCIe/SSE2', FIXTURE_DEVICES)).toBe('nvidia-h100-sxm');
+  });
+});
+
+describe('normalizeRenderer', () => {
+  it('drops PCI ids, Direct3D and shader-model noise and memory sizes', () => {
+    expect(
+      normalizeRenderer(
+        'ANGLE (NVIDIA, NVIDIA GeForce RTX 4090 (0x00002684) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+      ),
+    ).toBe('angle nvidia nvidia geforce rtx 4090');
+    expect(normalizeRenderer('NVIDIA GeForce RTX 3060 12GB')).toBe('nvidia geforce rtx 3060');
+  });
+});
