@@ -44,6 +44,7 @@ const DOMAIN_FORBIDDEN_PACKAGES = ['react', 'react-dom', 'zustand', 'recharts'];
 export default defineConfig(
   {
     ignores: [
+      '.scratch/**',
       'dist/**',
       'node_modules/**',
       'coverage/**',

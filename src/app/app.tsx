@@ -4,7 +4,10 @@ import { catalogQueryOptions, type Catalog } from '../catalog/catalog';
 import { Breakdown } from '../features/breakdown/breakdown';
 import { Controls } from '../features/controls/controls';
 import { Faq } from '../features/faq/faq';
+import { FitAdvice } from '../features/fit-advice/fit-advice';
 import { GpuGrid } from '../features/gpu-grid/gpu-grid';
+import { OffloadServing } from '../features/offload-serving/offload-serving';
+import { SpeedLine } from '../features/speed/speed-line';
 import { HardwareView } from '../features/hardware/hardware-view';
 import { Method } from '../features/method/method';
 import { ModelPicker } from '../features/model-picker/model-picker';
@@ -136,10 +139,18 @@ function CalculatorView() {
         <section className="card app__breakdown" aria-labelledby="breakdown-heading">
           <h2 id="breakdown-heading">Memory needed</h2>
           <ErrorBoundary label="breakdown">
-            <Breakdown />
+            <Breakdown>
+              <SpeedLine />
+            </Breakdown>
           </ErrorBoundary>
         </section>
       </div>
+      <section className="card" aria-labelledby="fit-heading">
+        <h2 id="fit-heading">Longest context and what would make it fit</h2>
+        <ErrorBoundary label="fit advice">
+          <FitAdvice />
+        </ErrorBoundary>
+      </section>
       <section className="card" aria-labelledby="quant-heading">
         <h2 id="quant-heading">Quantizations</h2>
         <ErrorBoundary label="quantization table">
@@ -152,6 +163,12 @@ function CalculatorView() {
       <ErrorBoundary label="GPU grid">
         <GpuGrid />
       </ErrorBoundary>
+      <section className="card" aria-labelledby="offload-heading">
+        <h2 id="offload-heading">Offload to system RAM, and serving many users</h2>
+        <ErrorBoundary label="offload and serving">
+          <OffloadServing />
+        </ErrorBoundary>
+      </section>
       <section className="card" aria-labelledby="run-heading">
         <h2 id="run-heading">Run it</h2>
         <ErrorBoundary label="commands">

@@ -21,6 +21,18 @@ export interface ComputeOptions {
  */
 export const HIDDEN_ACTIVATIONS_LIVE = 4;
 
+const kindsCache = new WeakMap<ModelArch, readonly string[]>();
+
+/** Distinct mixer kinds of an architecture (cached per architecture object). */
+function mixerKinds(arch: ModelArch): readonly string[] {
+  let kinds = kindsCache.get(arch);
+  if (!kinds) {
+    kinds = [...new Set(expandLayers(arch.layerPattern).map((l) => l.mixer))];
+    kindsCache.set(arch, kinds);
+  }
+  return kinds;
+}
+
 /**
  * Size of llama.cpp's per-device compute buffer, bytes. ggml-alloc reuses memory, so the buffer
  * is the peak of the graph, the larger of:
@@ -36,9 +48,8 @@ export function estimateComputeBuffer(arch: ModelArch, o: ComputeOptions): numbe
   const ub = o.ubatch ?? DEFAULT_UBATCH;
   const f32 = 4;
   const hiddenAct = HIDDEN_ACTIVATIONS_LIVE * ub * arch.hidden * f32;
-  const layers = expandLayers(arch.layerPattern);
   let attnPeak = 0;
-  for (const kind of new Set(layers.map((l) => l.mixer))) {
+  for (const kind of mixerKinds(arch)) {
     if (kind !== 'full' && kind !== 'sliding' && kind !== 'mla') continue;
     const cells = kind === 'sliding' ? o.slidingCells : o.cells;
     const scores = o.flashAttention ? cells * ub * 2 : cells * ub * (arch.heads + 1) * f32;

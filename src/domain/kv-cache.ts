@@ -1,4 +1,5 @@
 import { expandLayers } from './tensors';
+import type { Mixer } from './types';
 import type { ModelArch } from './types';
 import { padTo } from './units';
 
@@ -97,70 +98,37 @@ export function estimateKv(arch: ModelArch, o: KvOptions): KvEstimate {
   const swaK: KvCacheType = KV_CACHE_TYPES[o.typeK].quantized ? 'f16' : o.typeK;
   const swaV: KvCacheType = KV_CACHE_TYPES[o.typeV].quantized ? 'f16' : o.typeV;
 
-  const layers = expandLayers(arch.layerPattern);
-  const owning = layers.length - (arch.kvSharedLayers ?? 0);
-  let fullBytes = 0;
-  let slidingBytes = 0;
-  let stateBytes = 0;
-  let cachedLayers = 0;
+  const c = layerCounts(arch);
   const f32 = RECURRENT_STATE_BYTES_PER_ELEMENT;
+  const fullGeom = arch.global ?? { kvHeads: arch.kvHeads, headDim: arch.headDim };
+  const swaGeom = arch.sliding ?? { kvHeads: arch.kvHeads, headDim: arch.headDim };
+  const row = (g: { kvHeads: number; headDim: number }, k: KvCacheType, v: KvCacheType) =>
+    kvRowBytes(k, g.kvHeads * g.headDim) + kvRowBytes(v, g.kvHeads * (arch.headDimV ?? g.headDim));
+  let fullBytes = c.full * cells * row(fullGeom, o.typeK, o.typeV);
+  const slidingBytes = c.sliding * slidingCells * row(swaGeom, swaK, swaV);
+  if (arch.mla && c.mla > 0) {
+    let perCell = kvRowBytes(o.typeK, arch.mla.kvLoraRank + arch.mla.qkRopeHeadDim);
+    if (arch.indexerHeadDim) perCell += kvRowBytes(o.typeK, arch.indexerHeadDim);
+    fullBytes += c.mla * cells * perCell;
+  }
+  let stateBytes = 0;
+  if (arch.linear && c.linear > 0) {
+    const l = arch.linear;
+    const convDim = 2 * l.keyHeads * l.keyHeadDim + l.valueHeads * l.valueHeadDim;
+    stateBytes +=
+      c.linear * ((l.convKernel - 1) * convDim + l.valueHeads * l.keyHeadDim * l.valueHeadDim);
+  }
+  if (arch.mamba && c.mamba2 > 0) {
+    const m = arch.mamba;
+    const dInner = m.heads * m.headDim;
+    stateBytes +=
+      c.mamba2 *
+      ((m.convKernel - 1) * (dInner + 2 * m.groups * m.stateSize) + dInner * m.stateSize);
+  }
+  if (c.shortconv > 0) stateBytes += c.shortconv * ((arch.shortconvLCache ?? 3) - 1) * arch.hidden;
+  stateBytes *= seqs * f32;
+  const cachedLayers = c.full + c.sliding + (arch.mla ? c.mla : 0);
 
-  layers.forEach((layer, il) => {
-    const allocates = il < owning;
-    switch (layer.mixer) {
-      case 'full':
-      case 'sliding': {
-        if (!allocates) return;
-        const sliding = layer.mixer === 'sliding';
-        const geom = (sliding ? arch.sliding : arch.global) ?? {
-          kvHeads: arch.kvHeads,
-          headDim: arch.headDim,
-        };
-        const kEl = geom.kvHeads * geom.headDim;
-        const vEl = geom.kvHeads * (arch.headDimV ?? geom.headDim);
-        if (sliding) {
-          slidingBytes += slidingCells * (kvRowBytes(swaK, kEl) + kvRowBytes(swaV, vEl));
-        } else {
-          fullBytes += cells * (kvRowBytes(o.typeK, kEl) + kvRowBytes(o.typeV, vEl));
-        }
-        cachedLayers++;
-        return;
-      }
-      case 'mla': {
-        const m = arch.mla;
-        if (!m || !allocates) return;
-        fullBytes += cells * kvRowBytes(o.typeK, m.kvLoraRank + m.qkRopeHeadDim);
-        if (arch.indexerHeadDim) fullBytes += cells * kvRowBytes(o.typeK, arch.indexerHeadDim);
-        cachedLayers++;
-        return;
-      }
-      case 'linear': {
-        const l = arch.linear;
-        if (!l) return;
-        const convDim = 2 * l.keyHeads * l.keyHeadDim + l.valueHeads * l.valueHeadDim;
-        const conv = (l.convKernel - 1) * convDim;
-        const state = l.valueHeads * l.keyHeadDim * l.valueHeadDim;
-        stateBytes += seqs * (conv + state) * f32;
-        return;
-      }
-      case 'mamba2': {
-        const m = arch.mamba;
-        if (!m) return;
-        const dInner = m.heads * m.headDim;
-        const conv = (m.convKernel - 1) * (dInner + 2 * m.groups * m.stateSize);
-        const state = dInner * m.stateSize;
-        stateBytes += seqs * (conv + state) * f32;
-        return;
-      }
-      case 'shortconv': {
-        const L = arch.shortconvLCache ?? 3;
-        stateBytes += seqs * (L - 1) * arch.hidden * f32;
-        return;
-      }
-      case 'none':
-        return;
-    }
-  });
   return {
     totalBytes: fullBytes + slidingBytes + stateBytes,
     fullBytes,
@@ -170,6 +138,36 @@ export function estimateKv(arch: ModelArch, o: KvOptions): KvEstimate {
     slidingCells,
     cachedLayers,
   };
+}
+
+type LayerCounts = Record<Mixer, number>;
+const countsCache = new WeakMap<ModelArch, LayerCounts>();
+
+/**
+ * Layers of each mixer type that allocate context memory. Attention layers after the first
+ * `layers - kvSharedLayers` reuse an earlier layer's cache and are not counted; recurrent layers
+ * always keep their own state. Cached per architecture object.
+ */
+function layerCounts(arch: ModelArch): LayerCounts {
+  const cached = countsCache.get(arch);
+  if (cached) return cached;
+  const c: LayerCounts = {
+    full: 0,
+    sliding: 0,
+    mla: 0,
+    linear: 0,
+    mamba2: 0,
+    shortconv: 0,
+    none: 0,
+  };
+  const layers = expandLayers(arch.layerPattern);
+  const owning = layers.length - (arch.kvSharedLayers ?? 0);
+  layers.forEach((layer, il) => {
+    const attention = layer.mixer === 'full' || layer.mixer === 'sliding' || layer.mixer === 'mla';
+    if (!attention || il < owning) c[layer.mixer]++;
+  });
+  countsCache.set(arch, c);
+  return c;
 }
 
 /** Context-memory bytes per token of full-attention/MLA layers (the slope of KV vs context). */

@@ -1,5 +1,5 @@
 import { selectionOf, useAppStore } from './store';
-import { decodeSelection, encodeSelection, type Selection } from './url-codec';
+import { DEFAULT_SELECTION, decodeSelection, encodeSelection, type Selection } from './url-codec';
 
 let replaceNext = false;
 
@@ -11,11 +11,11 @@ export function replaceNextUrlWrite(): void {
 /** Delay before a context-slider change is written to the address bar, ms. */
 const REPLACE_DEBOUNCE_MS = 200;
 
-function sameExceptContext(a: Selection, b: Selection): boolean {
-  return (
-    encodeSelection({ ...a, contextTokens: null }) ===
-    encodeSelection({ ...b, contextTokens: null })
-  );
+const SELECTION_KEYS = Object.keys(DEFAULT_SELECTION) as (keyof Selection)[];
+
+/** Selection keys whose value differs between two states (cheap: runs on every store change). */
+function changedKeys(a: Selection, b: Selection): (keyof Selection)[] {
+  return SELECTION_KEYS.filter((k) => !Object.is(a[k], b[k]));
 }
 
 /**
@@ -41,14 +41,14 @@ export function startUrlSync(): () => void {
 
   const unsubscribe = useAppStore.subscribe((state, prev) => {
     if (restoring) return;
+    const changed = changedKeys(state, prev);
+    if (changed.length === 0) return;
     const next = selectionOf(state);
-    const before = selectionOf(prev);
-    if (encodeSelection(next) === encodeSelection(before)) return;
     if (replaceNext) {
       replaceNext = false;
       clearTimeout(timer);
       write(next, 'replace');
-    } else if (sameExceptContext(next, before)) {
+    } else if (changed.length === 1 && changed[0] === 'contextTokens') {
       clearTimeout(timer);
       timer = setTimeout(
         () => write(selectionOf(useAppStore.getState()), 'replace'),

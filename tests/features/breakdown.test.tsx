@@ -17,7 +17,7 @@ describe('Breakdown', () => {
   it('exposes the five figures as integer data-bytes that add up', () => {
     renderWithCatalog(<Breakdown />, { selection: { modelId: LLAMA, quantId: 'Q4_K_M' } });
     const root = screen.getByTestId('breakdown');
-    const fields = [...root.querySelectorAll('[data-field]')].map((e) =>
+    const fields = [...root.querySelectorAll('[data-field][data-bytes]')].map((e) =>
       e.getAttribute('data-field'),
     );
     expect(fields).toEqual([...FIELDS]);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { formatBytes } from '../../domain/format';
 import { useAppStore } from '../../state/store';
 import { useResolved, useRunSettings, useSelectedEstimate } from '../shared/use-calculator';
@@ -19,7 +19,7 @@ import './breakdown.css';
  * Memory of the selected configuration, part by part, each with how it was computed; a stacked
  * bar; the download size; and the verdict on the selected device.
  */
-export function Breakdown() {
+export function Breakdown({ children }: { children?: ReactNode }) {
   const { estimate, fit } = useSelectedEstimate();
   const { resolved } = useResolved();
   const run = useRunSettings();
@@ -82,6 +82,7 @@ export function Breakdown() {
         />
       </dl>
       <BreakdownBar percents={percents} />
+      {children}
       <p className="breakdown__download">
         Download: <span className="num">{formatBytes(estimate.weights.fileBytes, unit)}</span>
         <span className="small muted"> ({quant.label} file size)</span>

@@ -2,7 +2,7 @@ import { useId, useMemo, type KeyboardEvent } from 'react';
 import { formatNumber, formatTokens } from '../../domain/format';
 import { MIN_CONTEXT } from '../../state/url-codec';
 import { useAppStore } from '../../state/store';
-import { useResolved } from '../shared/use-calculator';
+import { useImmediateContext, useResolvedModel } from '../shared/use-calculator';
 import { buildStops, nearestStopIndex } from './context-stops';
 import { IntegerField } from './integer-field';
 
@@ -18,8 +18,9 @@ function tokensText(tokens: number): string {
  * maximum) and a typed field for any whole number of tokens.
  */
 export function ContextSlider() {
-  const { resolved } = useResolved();
-  const { model, contextTokens } = resolved;
+  const { resolved } = useResolvedModel();
+  const { model } = resolved;
+  const contextTokens = useImmediateContext();
   const maxTokens = Math.max(MIN_CONTEXT, model.maxContextTokens);
   const stops = useMemo(() => buildStops(maxTokens), [maxTokens]);
   const index = nearestStopIndex(stops, contextTokens);

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { MAX_DEVICE_COUNT } from '../../domain/fit';
 import { useAppStore } from '../../state/store';
 import { useCatalog } from '../shared/catalog-context';
-import { useResolved } from '../shared/use-calculator';
+import { useResolvedModel } from '../shared/use-calculator';
 import { deviceOptionText, groupDevices } from './device-groups';
 import { IntegerField } from './integer-field';
 import { UnifiedLimit } from './unified-limit';
@@ -11,7 +11,7 @@ import { UnifiedLimit } from './unified-limit';
 export function DeviceSelect() {
   const { devices } = useCatalog();
   const groups = useMemo(() => groupDevices(devices), [devices]);
-  const { resolved } = useResolved();
+  const { resolved } = useResolvedModel();
   const device = resolved.device;
   const count = useAppStore((s) => s.count);
   const id = useId();

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../../state/store';
 import { useCatalog } from '../shared/catalog-context';
-import { useResolved } from '../shared/use-calculator';
+import { useResolvedModel } from '../shared/use-calculator';
 import { buildFaq } from './build-faq';
 import './faq.css';
 
 /** Generated questions and answers about the selected model (independent of the context slider). */
 export function Faq() {
   const catalog = useCatalog();
-  const model = useResolved().resolved.model;
+  const model = useResolvedModel().resolved.model;
   const unit = useAppStore((s) => s.unit);
   const entries = useMemo(
     () => buildFaq({ model, quants: catalog.quants, devices: catalog.devices, unit }),

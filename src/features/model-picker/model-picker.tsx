@@ -3,7 +3,7 @@ import { formatParams, formatTokens } from '../../domain/format';
 import type { ModelSpec } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 import { useCatalog } from '../shared/catalog-context';
-import { useResolved } from '../shared/use-calculator';
+import { useResolvedModel } from '../shared/use-calculator';
 import { searchModels } from './search-models';
 import './model-picker.css';
 
@@ -17,7 +17,7 @@ function paramsText(m: ModelSpec): string {
 /** Searchable model combobox (WAI-ARIA 1.2 combobox with a listbox popup). */
 export function ModelPicker() {
   const { models } = useCatalog();
-  const { resolved } = useResolved();
+  const { resolved } = useResolvedModel();
   const selectModel = useAppStore((s) => s.selectModel);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);

@@ -1,10 +1,11 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fitEstimate } from '../../domain/estimate';
 import { usableBytesPerGpu } from '../../domain/fit';
 import { formatBytes } from '../../domain/format';
 import { useAppStore } from '../../state/store';
-import { useQuantRows, useResolved, useRunSettings } from '../shared/use-calculator';
+import { useSettledValue } from '../shared/use-settled-value';
+import { useQuantRows, useResolvedModel, useRunSettings } from '../shared/use-calculator';
 import { bytesPerUnit, toChartRows, type ChartRow } from './chart-rows';
 import { chartSummary } from './chart-summary';
 
@@ -16,14 +17,18 @@ export interface QuantChartData {
   summary: string;
 }
 
+/** Quiet time after the last slider step before the chart redraws, ms. */
+const CHART_SETTLE_MS = 400;
+
 /**
- * Chart data derived from the selection. The run settings are deferred, so while the context
- * slider is dragged the table updates first and the (slower) chart follows when React is idle.
+ * Chart data derived from the selection. The run settings are taken once they settle, so while
+ * the context slider is dragged the table and grid follow it and the (slower) chart redraws when
+ * the drag pauses.
  */
 export function useQuantChartData(): QuantChartData {
-  const run = useDeferredValue(useRunSettings());
+  const run = useSettledValue(useRunSettings(), CHART_SETTLE_MS);
   const rows = useQuantRows(run);
-  const { resolved } = useResolved();
+  const { resolved } = useResolvedModel();
   const { unit, count, raisedLimit } = useAppStore(
     useShallow((s) => ({ unit: s.unit, count: s.count, raisedLimit: s.raisedLimit })),
   );

@@ -1,11 +1,11 @@
 import { formatNumber, formatParams, formatTokens } from '../../domain/format';
-import { useResolved } from '../shared/use-calculator';
+import { useResolvedModel } from '../shared/use-calculator';
 import { attentionLabel, moeLabel } from './attention-label';
 import './spec-card.css';
 
 /** The selected model's facts: publisher, size, architecture, context, licence and sources. */
 export function SpecCard() {
-  const { resolved } = useResolved();
+  const { resolved } = useResolvedModel();
   const m = resolved.model;
   const moe = moeLabel(m.arch);
   return (

@@ -1,0 +1,149 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { MAX_DEVICE_COUNT } from '../../domain/fit';
+import { formatBytes, formatNumber, formatTokens } from '../../domain/format';
+import { maxParallelThatFits, tensorParallelOk, vllmCapacity } from '../../domain/serving';
+import type { DeviceSpec } from '../../domain/types';
+import { useAppStore } from '../../state/store';
+import { MAX_PARALLEL } from '../../state/url-codec';
+import { IntegerField } from '../controls/integer-field';
+import { cachedWeights } from '../shared/calc';
+import { useResolved, useRunSettings } from '../shared/use-calculator';
+import { DecimalField } from './decimal-field';
+
+/** "1, 2, 4 or 8". */
+function listOr(ns: number[]): string {
+  const words = ns.map((n) => formatNumber(n));
+  const last = words.pop();
+  return words.length > 0 ? `${words.join(', ')} or ${last}` : (last ?? '');
+}
+
+/** Serving: how many users fit with llama.cpp, and vLLM's KV capacity. */
+export function ServingPanel({ device }: { device: DeviceSpec }) {
+  const { resolved } = useResolved();
+  const run = useRunSettings();
+  const s = useAppStore(
+    useShallow((st) => ({
+      count: st.count,
+      raisedLimit: st.raisedLimit,
+      vllmUtilization: st.vllmUtilization,
+      unit: st.unit,
+    })),
+  );
+  const { model, quant } = resolved;
+  const usable = useMemo(() => ({ raisedUnifiedLimit: s.raisedLimit }), [s.raisedLimit]);
+
+  const maxUsers = useMemo(
+    () =>
+      maxParallelThatFits(
+        {
+          arch: model.arch,
+          quantId: quant.id,
+          contextTokens: run.contextTokens,
+          typeK: run.kvType,
+          typeV: run.kvType,
+          flashAttention: run.flashAttention,
+          precomputedWeights: cachedWeights(model, quant.id),
+        },
+        device,
+        s.count,
+        MAX_PARALLEL,
+        usable,
+      ),
+    [model, quant.id, run, device, s.count, usable],
+  );
+
+  const bf16Checkpoint = quant.format === 'gguf';
+  const vllm = useMemo(() => {
+    const weights = cachedWeights(model, bf16Checkpoint ? 'ST-BF16' : quant.id).deviceBytes;
+    return {
+      weights,
+      cap: vllmCapacity(
+        model.arch,
+        weights,
+        run.kvType === 'fp8' ? 'fp8' : 'bf16',
+        device,
+        s.count,
+        run.contextTokens,
+        s.vllmUtilization,
+        usable,
+      ),
+    };
+  }, [model, bf16Checkpoint, quant.id, run, device, s.count, s.vllmUtilization, usable]);
+
+  const perUnit = Math.max(1, device.gpuCount);
+  const goodCounts = useMemo(() => {
+    const out: number[] = [];
+    for (let c = 1; c <= MAX_DEVICE_COUNT; c++) {
+      if (tensorParallelOk(model.arch, c * perUnit)) out.push(c);
+    }
+    return out;
+  }, [model.arch, perUnit]);
+
+  const ctx = formatTokens(run.contextTokens);
+  const users =
+    maxUsers === 0
+      ? `Not even one user at ${ctx} fits.`
+      : `${maxUsers >= MAX_PARALLEL ? `${formatNumber(MAX_PARALLEL)} or more` : formatNumber(maxUsers)} users at ${ctx} each (llama.cpp -np, one shared -c).`;
+
+  return (
+    <div className="offload-serving__block">
+      <h3 className="offload-serving__heading">Serving several users</h3>
+      <div className="offload-serving__inputs">
+        <IntegerField
+          label="Parallel users"
+          className="offload-serving__field"
+          value={run.parallel}
+          min={1}
+          max={MAX_PARALLEL}
+          commitWhileTyping
+          onCommit={(n) => useAppStore.getState().setParallel(n)}
+        />
+      </div>
+      <p className="offload-serving__line">
+        <span className="offload-serving__label">Most users that fit:</span>{' '}
+        <span className="num offload-serving__value" data-max-parallel={maxUsers}>
+          {users}
+        </span>
+      </p>
+      <h4 className="offload-serving__subheading">vLLM</h4>
+      <div className="offload-serving__inputs">
+        <DecimalField
+          label="GPU memory utilization"
+          value={s.vllmUtilization}
+          min={0.1}
+          max={1}
+          step={0.05}
+          hint="vLLM --gpu-memory-utilization (default 0.9)"
+          onCommit={(v) => useAppStore.getState().setVllmUtilization(v)}
+        />
+      </div>
+      <dl className="offload-serving__figures">
+        <div>
+          <dt>Weights</dt>
+          <dd className="num">
+            {formatBytes(vllm.weights, s.unit)}
+            {bf16Checkpoint ? ' (BF16 checkpoint)' : ` (${quant.label})`}
+          </dd>
+        </div>
+        <div>
+          <dt>KV cache capacity</dt>
+          <dd className="num" data-kv-tokens={vllm.cap.kvTokens}>
+            {formatNumber(vllm.cap.kvTokens)} tokens ({run.kvType === 'fp8' ? 'fp8' : 'bf16'})
+          </dd>
+        </div>
+        <div>
+          <dt>Sequences of {ctx}</dt>
+          <dd className="num">{formatNumber(vllm.cap.sequences)}</dd>
+        </div>
+      </dl>
+      {!vllm.cap.tensorParallelOk && (
+        <p className="small offload-serving__warning" role="note">
+          Tensor parallel over {formatNumber(s.count * perUnit)} GPUs does not divide the
+          model&apos;s {formatNumber(model.arch.kvHeads)} KV heads, which vLLM requires. Use a count
+          that divides them: {listOr(goodCounts)} × {device.name}.
+        </p>
+      )}
+    </div>
+  );
+}
