@@ -44,8 +44,10 @@ export interface UsableOptions {
 export function usableBytesPerGpu(device: DeviceSpec, o: UsableOptions = {}): number {
   const total = device.memoryGb * GiB;
   if (!isUnified(device)) return total;
-  if (o.raisedUnifiedLimit) return Math.max(total * 0.5, total - RAISED_LIMIT_OS_HEADROOM_BYTES);
-  return total * (device.unifiedUsableFraction ?? ASSUMED_UNIFIED_FRACTION);
+  const byDefault = total * (device.unifiedUsableFraction ?? ASSUMED_UNIFIED_FRACTION);
+  // Raising the limit never lowers it (on a 16 GB Mac, 16 - 8 GiB is below the default 67%).
+  if (o.raisedUnifiedLimit) return Math.max(byDefault, total - RAISED_LIMIT_OS_HEADROOM_BYTES);
+  return byDefault;
 }
 
 /** Fraction assumed for unified-memory devices without a published GPU limit (Apple's large-Mac default). */

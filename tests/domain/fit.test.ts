@@ -34,6 +34,15 @@ describe('fit on a device', () => {
     expect(usableBytesPerGpu(card(24))).toBe(24 * GiB);
   });
 
+  it('raising the limit never lowers it: a 16 GB Mac keeps its default 67% (10.72 GiB), not 16 - 8 GiB', () => {
+    const air = card(16, {
+      segment: 'unified-memory-desktop',
+      vendor: 'Apple',
+      unifiedUsableFraction: 0.67,
+    });
+    expect(usableBytesPerGpu(air, { raisedUnifiedLimit: true })).toBe(usableBytesPerGpu(air));
+  });
+
   it('verdict thresholds: great up to 90% of usable memory, tight up to 100%, no beyond', () => {
     expect(verdictFor(90, 100)).toBe('great');
     expect(verdictFor(95, 100)).toBe('tight');

@@ -2,10 +2,10 @@ import { useId } from 'react';
 import {
   ASSUMED_UNIFIED_FRACTION,
   isUnified,
-  RAISED_LIMIT_OS_HEADROOM_BYTES,
   usableBytesPerGpu,
   usableIsAssumed,
 } from '../../domain/fit';
+import { GiB } from '../../domain/units';
 import { formatBytes, formatNumber } from '../../domain/format';
 import type { DeviceSpec } from '../../domain/types';
 import { useAppStore } from '../../state/store';
@@ -22,8 +22,9 @@ export function UnifiedLimit({ device }: { device: DeviceSpec }) {
   const fraction = device.unifiedUsableFraction ?? ASSUMED_UNIFIED_FRACTION;
   const percent = `${formatNumber(fraction * 100)}%`;
   const usable = formatBytes(usableBytesPerGpu(device), unit);
-  const raised = formatBytes(usableBytesPerGpu(device, { raisedUnifiedLimit: true }), unit);
-  const headroom = formatBytes(RAISED_LIMIT_OS_HEADROOM_BYTES, unit);
+  const raisedBytes = usableBytesPerGpu(device, { raisedUnifiedLimit: true });
+  const raised = formatBytes(raisedBytes, unit);
+  const headroom = formatBytes(device.memoryGb * GiB - raisedBytes, unit);
   const apple = device.vendor === 'Apple';
   return (
     <div className="controls__unified">
