@@ -4,7 +4,8 @@
 // headless Chromium with the CPU slowed 4x (CDP Emulation.setCPUThrottlingRate):
 //   1. slider latency: time from a context-slider input event to the next rendered frame,
 //      over many steps across the range with DeepSeek R1 0528 and the whole catalog on screen;
-//   2. first-view JavaScript: gzip size of the scripts index.html loads (lazy chunks excluded).
+//   2. first-view JavaScript: gzip size of the scripts index.html loads (lazy chunks excluded);
+//   3. the hardware view's full catalog sweep (every model x GGUF quantization), timed in a page.
 // Prints median and p95 latency and the gzip size. Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { build as viteBuild } from 'vite';
 import { CHROMIUM_ARGS, DIST_DIR, startServer } from './static-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -167,6 +169,48 @@ try {
   );
   console.log(
     `  input -> next rAF frame, vsync-aligned: ${fmt(result.frame)} (a blank page with one slider: ${fmt(base.frame)})`,
+  );
+
+  // Hardware view: a full sweep of the catalog (every model x GGUF quantization) in the page.
+  const bundle = await viteBuild({
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: path.join(root, 'scripts/bench-sweep-entry.ts'),
+        formats: ['iife'],
+        name: 'SweepBench',
+      },
+    },
+  });
+  const code = (Array.isArray(bundle) ? bundle[0] : bundle).output[0].code;
+  const sweepPage = await browser.newPage();
+  const sweepCdp = await sweepPage.context().newCDPSession(sweepPage);
+  await sweepCdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await sweepPage.addScriptTag({ content: code });
+  const data = (f) => JSON.parse(readFileSync(path.join(root, 'public/data', f), 'utf8'));
+  const sweep = await sweepPage.evaluate(
+    ([m, q, g]) =>
+      globalThis.runSweepBench(
+        m,
+        q,
+        g,
+        [
+          'nvidia-rtx-4090',
+          'nvidia-rtx-3060-12gb',
+          'apple-mac-studio-m2-max-96gb',
+          'nvidia-h100-sxm',
+        ],
+        30,
+      ),
+    [data('models.json'), data('quantizations.json'), data('gpus.json')],
+  );
+  const warm = [...sweep.warmMs].sort((a, b) => a - b);
+  console.log(
+    `Hardware view sweep (${sweep.rows} models x all GGUF quantizations) at ${CPU_SLOWDOWN}x CPU slowdown: ` +
+      `first ${sweep.coldMs.toFixed(0)} ms (cold caches), then median ${percentile(warm, 50).toFixed(1)} ms, p95 ${percentile(warm, 95).toFixed(1)} ms (budget 50 ms)`,
   );
 } finally {
   await browser.close();
