@@ -46,7 +46,7 @@ export function formatTokens(tokens: number): string {
 /** Formats a parameter count: "8.03B", "671B", "1.2B", "360M". */
 export function formatParams(params: number | null): string {
   if (params === null || !Number.isFinite(params) || params <= 0) return '—';
-  if (params >= 1e9) {
+  if (params >= 999.5e6) {
     const b = params / 1e9;
     return `${numberFormat(b < 10 ? 2 : b < 100 ? 1 : 0).format(b)}B`;
   }
