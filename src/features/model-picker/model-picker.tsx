@@ -1,17 +1,21 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatParams, formatTokens } from '../../domain/format';
 import type { ModelSpec } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 import { useCatalog } from '../shared/catalog-context';
 import { useResolvedModel } from '../shared/use-calculator';
+import { nextActive } from './next-active';
 import { searchModels } from './search-models';
 import './model-picker.css';
 
 const MAX_SHOWN = 60;
 
+/** "8.03B", or "671B · A37B" for a mixture of experts with a published active count. */
 function paramsText(m: ModelSpec): string {
   const total = formatParams(m.totalParams);
-  return m.activeParams && m.arch.moe ? `${total} · ${formatParams(m.activeParams)} active` : total;
+  return m.activeParams !== null && m.arch.moe
+    ? `${total} · A${formatParams(m.activeParams)}`
+    : total;
 }
 
 /** Searchable model combobox (WAI-ARIA 1.2 combobox with a listbox popup). */
@@ -21,48 +25,48 @@ export function ModelPicker() {
   const selectModel = useAppStore((s) => s.selectModel);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** Index of the active option among those shown; -1 while none is. */
+  const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const inputId = useId();
 
   const matches = useMemo(() => searchModels(models, query), [models, query]);
   const shown = matches.slice(0, MAX_SHOWN);
-  const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
+  const activeIndex = active < shown.length ? active : -1;
+  const optionId = (i: number) => `${listId}-opt-${i}`;
+
+  useEffect(() => {
+    if (!open || activeIndex < 0) return;
+    // Keep the active option visible in the scrolling list (jsdom has no scrollIntoView).
+    document.getElementById(`${listId}-opt-${activeIndex}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [open, activeIndex, listId]);
 
   const choose = (m: ModelSpec) => {
     selectModel(m);
     setOpen(false);
     setQuery('');
-    setActive(0);
+    setActive(-1);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     switch (e.key) {
       case 'ArrowDown':
-        e.preventDefault();
-        if (!open) setOpen(true);
-        else setActive(shown.length ? (activeIndex + 1) % shown.length : 0);
-        break;
       case 'ArrowUp':
         e.preventDefault();
         if (!open) setOpen(true);
-        else setActive(shown.length ? (activeIndex - 1 + shown.length) % shown.length : 0);
+        else setActive(nextActive(e.key, activeIndex, shown.length));
         break;
       case 'Home':
-        if (open) {
-          e.preventDefault();
-          setActive(0);
-        }
-        break;
       case 'End':
-        if (open) {
+        if (open && shown.length > 0) {
           e.preventDefault();
-          setActive(Math.max(0, shown.length - 1));
+          setActive(nextActive(e.key, activeIndex, shown.length));
         }
         break;
       case 'Enter': {
-        const m = shown[activeIndex];
+        // With no active option, Enter takes the best match of what was typed.
+        const m = shown[activeIndex < 0 && query.trim() !== '' ? 0 : activeIndex];
         if (open && m) {
           e.preventDefault();
           choose(m);
@@ -70,16 +74,20 @@ export function ModelPicker() {
         break;
       }
       case 'Escape':
+        // First Escape closes the list and keeps what was typed; a second one clears it.
         e.preventDefault();
         if (open) setOpen(false);
-        else setQuery('');
+        else if (query !== '') {
+          setQuery('');
+          setActive(-1);
+          requestAnimationFrame(() => inputRef.current?.select());
+        }
         break;
       default:
         break;
     }
   };
 
-  const optionId = (i: number) => `${listId}-opt-${i}`;
   return (
     <div className="model-picker">
       <label htmlFor={inputId} className="model-picker__label">
@@ -94,20 +102,25 @@ export function ModelPicker() {
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-activedescendant={open && shown.length ? optionId(activeIndex) : undefined}
+          aria-activedescendant={open && activeIndex >= 0 ? optionId(activeIndex) : undefined}
           autoComplete="off"
           spellCheck={false}
           placeholder={`Search ${models.length} models by name, publisher or family`}
-          value={open ? query : resolved.model.name}
+          value={open || query !== '' ? query : resolved.model.name}
           onFocus={() => {
             setOpen(true);
             setQuery('');
+            setActive(-1);
           }}
-          onBlur={() => setOpen(false)}
+          onClick={() => setOpen(true)}
+          onBlur={() => {
+            setOpen(false);
+            setQuery('');
+          }}
           onChange={(e) => {
             setQuery(e.target.value);
             setOpen(true);
-            setActive(0);
+            setActive(-1);
           }}
           onKeyDown={onKeyDown}
         />
@@ -115,43 +128,35 @@ export function ModelPicker() {
           {open ? '' : `${resolved.model.publisher} · ${paramsText(resolved.model)}`}
         </span>
       </div>
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Models"
-        className="model-picker__list"
-        hidden={!open}
-      >
-        {shown.map((m, i) => (
-          <li
-            key={m.id}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === activeIndex}
-            className={
-              i === activeIndex ? 'model-picker__option is-active' : 'model-picker__option'
-            }
-            onMouseDown={(e) => e.preventDefault()}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => choose(m)}
-          >
-            <span className="model-picker__name">{m.name}</span>
-            <span className="model-picker__meta muted small">
-              {m.publisher} · {paramsText(m)} · {formatTokens(m.maxContextTokens)} context
-            </span>
-          </li>
-        ))}
-        {shown.length === 0 && (
-          <li className="model-picker__empty muted" role="presentation">
-            No model matches “{query}”
-          </li>
-        )}
-        {matches.length > shown.length && (
-          <li className="model-picker__more muted small" role="presentation">
-            {matches.length - shown.length} more — refine your search
-          </li>
-        )}
-      </ul>
+      <div className="model-picker__popup" hidden={!open}>
+        <ul id={listId} role="listbox" aria-label="Models" className="model-picker__list">
+          {shown.map((m, i) => (
+            <li
+              key={m.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === activeIndex}
+              className={
+                i === activeIndex ? 'model-picker__option is-active' : 'model-picker__option'
+              }
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => choose(m)}
+            >
+              <span className="model-picker__name">{m.name}</span>
+              <span className="model-picker__meta muted small">
+                {m.publisher} · {paramsText(m)} · {formatTokens(m.maxContextTokens)} context
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="model-picker__status muted small" role="status">
+          {open && shown.length === 0 ? `No model matches “${query}”` : ''}
+          {open && matches.length > shown.length
+            ? `${matches.length - shown.length} more — refine your search`
+            : ''}
+        </p>
+      </div>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { ModelSpec } from '../../domain/types';
 /**
  * Models whose name, id, publisher or family contain every word of `query` (case-insensitive),
  * best first: names that start with the query, then names containing it, then the rest; ties by
- * name. An empty query lists every model by name.
+ * name in natural order (3B before 14B). An empty query lists every model by name.
  */
 export function searchModels(models: readonly ModelSpec[], query: string): ModelSpec[] {
   const q = query.trim().toLowerCase();
@@ -16,6 +16,8 @@ export function searchModels(models: readonly ModelSpec[], query: string): Model
     const score = q === '' ? 2 : name.startsWith(q) ? 0 : name.includes(q) ? 1 : 2;
     scored.push({ m, score });
   }
-  scored.sort((a, b) => a.score - b.score || a.m.name.localeCompare(b.m.name));
+  scored.sort(
+    (a, b) => a.score - b.score || a.m.name.localeCompare(b.m.name, 'en', { numeric: true }),
+  );
   return scored.map((s) => s.m);
 }
