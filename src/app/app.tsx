@@ -15,6 +15,8 @@ import { LazyQuantChart } from '../features/quant-chart/lazy-quant-chart';
 import { QuantTable } from '../features/quant-table/quant-table';
 import { RunIt } from '../features/run-it/run-it';
 import { CatalogProvider } from '../features/shared/catalog-context';
+import { CustomModelBanner } from '../features/custom-model/custom-model-banner';
+import { CustomModelCard } from '../features/custom-model/custom-model-card';
 import { SpecCard } from '../features/spec-card/spec-card';
 import { ErrorBoundary } from './error-boundary';
 import { Notices } from './notices';
@@ -124,6 +126,10 @@ function CalculatorView() {
       <section className="app__picker" aria-label="Model">
         <ErrorBoundary label="model picker">
           <ModelPicker />
+        </ErrorBoundary>
+        <ErrorBoundary label="bring your own model">
+          <CustomModelCard />
+          <CustomModelBanner />
         </ErrorBoundary>
       </section>
       <div className="app__top">

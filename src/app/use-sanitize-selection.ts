@@ -15,12 +15,15 @@ export function useSanitizeSelection(catalog: Catalog): void {
       if (!result || result.notices.length === 0) return;
       const keys = new Set(result.notices.map((n) => n.key));
       replaceNextUrlWrite();
-      useAppStore
-        .getState()
-        .sanitizeIds(
-          { model: keys.has('model'), quant: keys.has('quant'), gpu: keys.has('gpu') },
-          result.notices,
-        );
+      useAppStore.getState().sanitizeIds(
+        {
+          model: keys.has('model'),
+          quant: keys.has('quant'),
+          gpu: keys.has('gpu'),
+          custom: keys.has('custom'),
+        },
+        result.notices,
+      );
     };
     check();
     window.addEventListener('popstate', check);

@@ -1,4 +1,11 @@
 import type { Catalog } from '../catalog/catalog';
+import { modelSchema } from '../catalog/schema';
+import {
+  customModelSpec,
+  decodeCustomModel,
+  FILE_QUANT_ID,
+  fileQuantOf,
+} from '../domain/arch-codec';
 import type { DeviceSpec, ModelSpec, QuantSpec } from '../domain/types';
 import { clampContext } from './store';
 import type { Selection, UrlNotice } from './url-codec';
@@ -15,6 +22,30 @@ export interface Resolved {
   device: DeviceSpec | null;
 }
 
+const customCache = new Map<string, ModelSpec | string>();
+
+/**
+ * The custom model of a `custom` URL value (decoded by domain/arch-codec, validated with the
+ * catalog's model schema), or the reason it cannot be used. Cached by value, so the same link
+ * always gives the same ModelSpec object (weights caches are keyed by it).
+ */
+export function resolveCustomModel(encoded: string): ModelSpec | string {
+  let hit = customCache.get(encoded);
+  if (hit === undefined) {
+    try {
+      const spec = customModelSpec(decodeCustomModel(encoded));
+      const check = modelSchema.safeParse(spec);
+      const issue = check.success ? undefined : check.error.issues[0];
+      hit = issue ? `invalid custom model (${issue.path.join('.')}: ${issue.message})` : spec;
+    } catch {
+      hit = 'not a custom model link';
+    }
+    if (customCache.size > 20) customCache.clear();
+    customCache.set(encoded, hit);
+  }
+  return hit;
+}
+
 /**
  * Resolves the user's selection against the catalog: unknown ids fall back (featured model,
  * recommended quantization, no device) and the context is clamped to the model's maximum.
@@ -28,16 +59,26 @@ export function resolveSelection(
   const fallbackModel = catalog.models.find((m) => m.id === FEATURED_MODEL_ID) ?? catalog.models[0];
   if (!fallbackModel || catalog.quants.length === 0) return null;
   let model = fallbackModel;
-  if (s.modelId) {
+  const custom = s.custom ? resolveCustomModel(s.custom) : null;
+  if (s.custom && typeof custom === 'string') {
+    notices.push({ key: 'custom', value: s.custom.slice(0, 40), reason: custom });
+  }
+  if (custom && typeof custom !== 'string') {
+    model = custom;
+  } else if (s.modelId) {
     const found = catalog.models.find((m) => m.id === s.modelId);
     if (found) model = found;
     else notices.push({ key: 'model', value: s.modelId, reason: 'not in the catalog' });
   }
+  const fileQuant = fileQuantOf(model);
   const recommended =
-    catalog.quants.find((q) => q.id === model.recommendedQuant) ?? catalog.quants[0];
+    fileQuant ?? catalog.quants.find((q) => q.id === model.recommendedQuant) ?? catalog.quants[0];
   let quant = recommended;
   if (s.quantId) {
-    const found = catalog.quants.find((q) => q.id === s.quantId);
+    const found =
+      s.quantId === FILE_QUANT_ID && fileQuant
+        ? fileQuant
+        : catalog.quants.find((q) => q.id === s.quantId);
     if (found) quant = found;
     else notices.push({ key: 'quant', value: s.quantId, reason: 'not a known quantization' });
   }

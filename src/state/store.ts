@@ -22,6 +22,10 @@ export interface AppState extends Selection {
   /** Values from the address bar that were ignored (shown in a polite notice). */
   notices: UrlNotice[];
   selectModel: (model: ModelSpec) => void;
+  /** Shows a custom model (encoded by domain/arch-codec), with `quantId` (null = its default). */
+  setCustomModel: (encoded: string, quantId: string | null) => void;
+  /** Goes back to the catalog model. */
+  clearCustomModel: () => void;
   selectQuant: (quantId: string) => void;
   setContext: (tokens: number, model?: ModelSpec) => void;
   setKvType: (kv: KvCacheType) => void;
@@ -52,7 +56,7 @@ export interface AppState extends Selection {
   dismissNotices: () => void;
   /** Drops ids the catalog does not know and records why (after the catalog loads). */
   sanitizeIds: (
-    bad: { model: boolean; quant: boolean; gpu: boolean },
+    bad: { model: boolean; quant: boolean; gpu: boolean; custom?: boolean },
     notices: UrlNotice[],
   ) => void;
 }
@@ -77,8 +81,12 @@ export const useAppStore = create<AppState>()((set) => ({
   selectModel: (model) =>
     set((s) => ({
       modelId: model.id,
+      custom: null,
+      quantId: s.custom ? null : s.quantId,
       contextTokens: s.contextTokens === null ? null : clampContext(s.contextTokens, model),
     })),
+  setCustomModel: (custom, quantId) => set({ custom, quantId, view: 'calc' }),
+  clearCustomModel: () => set({ custom: null, quantId: null }),
   selectQuant: (quantId) => set({ quantId }),
   setContext: (tokens, model) => set({ contextTokens: clampContext(tokens, model) }),
   setKvType: (kvType) => set({ kvType }),
@@ -109,6 +117,7 @@ export const useAppStore = create<AppState>()((set) => ({
     set({
       view: 'calc',
       modelId: model.id,
+      custom: null,
       quantId,
       contextTokens: clampContext(contextTokens, model),
     }),
@@ -117,6 +126,7 @@ export const useAppStore = create<AppState>()((set) => ({
   sanitizeIds: (bad, notices) =>
     set((s) => ({
       modelId: bad.model ? null : s.modelId,
+      custom: bad.custom ? null : s.custom,
       quantId: bad.quant ? null : s.quantId,
       gpuId: bad.gpu ? null : s.gpuId,
       notices: [...s.notices, ...notices],
@@ -127,6 +137,7 @@ export const useAppStore = create<AppState>()((set) => ({
 export function selectionOf(s: AppState): Selection {
   return {
     modelId: s.modelId,
+    custom: s.custom,
     quantId: s.quantId,
     contextTokens: s.contextTokens,
     kvType: s.kvType,

@@ -31,6 +31,8 @@ export type HwMoeFilter = (typeof HW_MOE_FILTERS)[number];
 export interface Selection {
   /** Catalog model id (Hugging Face repo id); null = the featured default. */
   modelId: string | null;
+  /** A custom model (GGUF header or config.json), encoded by domain/arch-codec; wins over modelId. */
+  custom: string | null;
   /** Quantization id; null = the model's recommended quantization. */
   quantId: string | null;
   /** Context length per sequence, tokens; null = the default, clamped to the model's maximum. */
@@ -68,6 +70,7 @@ export interface Selection {
 
 export const DEFAULT_SELECTION: Selection = {
   modelId: null,
+  custom: null,
   quantId: null,
   contextTokens: null,
   kvType: 'f16',
@@ -114,6 +117,8 @@ export interface DecodedUrl {
 
 const ID_RE = /^[\w./-]{1,200}$/;
 const MAX_VALUE_LENGTH = 200;
+/** Longest `custom` value accepted (an encoded architecture, plus per-type bytes for a GGUF). */
+export const MAX_CUSTOM_LENGTH = 8000;
 
 function parseDecimal(v: string): number | null {
   if (!/^\d{1,6}(\.\d{1,3})?$/.test(v)) return null;
@@ -141,6 +146,12 @@ export function decodeSelection(search: string): DecodedUrl {
 
   for (const [key, raw] of params) {
     const value = raw.trim();
+    if (key === 'custom') {
+      // Structure only; decoding and validation happen in resolveSelection.
+      if (value.length <= MAX_CUSTOM_LENGTH && /^[\w-]+$/.test(value)) s.custom = value;
+      else bad(key, value, 'not a custom model link');
+      continue;
+    }
     if (value.length > MAX_VALUE_LENGTH) {
       bad(key, value, 'value too long');
       continue;
@@ -290,6 +301,7 @@ export function encodeSelection(s: Selection): string {
   const p = new URLSearchParams();
   const d = DEFAULT_SELECTION;
   if (s.modelId) p.set('model', s.modelId);
+  if (s.custom) p.set('custom', s.custom);
   if (s.quantId) p.set('quant', s.quantId);
   if (s.contextTokens !== null) p.set('ctx', String(s.contextTokens));
   if (s.kvType !== d.kvType) p.set('kv', s.kvType);

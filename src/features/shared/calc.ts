@@ -1,3 +1,4 @@
+import { FILE_QUANT_ID, fileOf } from '../../domain/arch-codec';
 import { estimate, type Estimate } from '../../domain/estimate';
 import type { KvCacheType } from '../../domain/kv-cache';
 import type { ModelSpec } from '../../domain/types';
@@ -6,7 +7,16 @@ import { estimateWeights, type WeightsEstimate } from '../../domain/weights';
 /** Weights do not depend on context: compute once per model and quantization. */
 const weightsCache = new WeakMap<ModelSpec, Map<string, WeightsEstimate>>();
 
+/**
+ * Weights of `model` in `quantId`: llama.cpp's recipe or the safetensors layout, or, for a
+ * custom model read from a GGUF and quantId GGUF-FILE, the exact sizes from its tensor table.
+ */
 export function cachedWeights(model: ModelSpec, quantId: string): WeightsEstimate {
+  if (quantId === FILE_QUANT_ID) {
+    const file = fileOf(model);
+    if (!file) throw new Error(`${model.name} was not read from a GGUF file`);
+    return file.weights;
+  }
   let byQuant = weightsCache.get(model);
   if (!byQuant) {
     byQuant = new Map();

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { fileQuantOf } from '../../domain/arch-codec';
 import type { Estimate } from '../../domain/estimate';
 import { fitEstimate } from '../../domain/estimate';
 import type { FitResult } from '../../domain/fit';
@@ -20,11 +21,12 @@ export function useResolvedModel(): {
   const catalog = useCatalog();
   // Atomic selectors: cheap to run on every store change (this hook is used by many views).
   const modelId = useAppStore((s) => s.modelId);
+  const custom = useAppStore((s) => s.custom);
   const quantId = useAppStore((s) => s.quantId);
   const gpuId = useAppStore((s) => s.gpuId);
   const result = useMemo(
-    () => resolveSelection({ ...DEFAULT_SELECTION, modelId, quantId, gpuId }, catalog),
-    [modelId, quantId, gpuId, catalog],
+    () => resolveSelection({ ...DEFAULT_SELECTION, modelId, custom, quantId, gpuId }, catalog),
+    [modelId, custom, quantId, gpuId, catalog],
   );
   if (!result) throw new Error('The catalog has no usable model or quantization');
   return result;
@@ -92,14 +94,19 @@ export interface QuantRow {
   atFull: Estimate;
 }
 
-/** One row per catalog quantization: estimate at the chosen context and at the model's maximum. */
+/**
+ * One row per catalog quantization (plus "This file" first for a model read from a GGUF):
+ * estimate at the chosen context and at the model's maximum.
+ */
 export function useQuantRows(run: RunSettings): QuantRow[] {
   const catalog = useCatalog();
   const { resolved } = useResolved();
   const model = resolved.model;
   return useMemo(() => {
     const full: RunSettings = { ...run, contextTokens: model.maxContextTokens };
-    return catalog.quants.map((quant) => ({
+    const fileQuant = fileQuantOf(model);
+    const quants = fileQuant ? [fileQuant, ...catalog.quants] : catalog.quants;
+    return quants.map((quant) => ({
       quant,
       atContext: estimateFor(model, quant.id, run),
       atFull: estimateFor(model, quant.id, full),
