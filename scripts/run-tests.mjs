@@ -82,7 +82,7 @@ function findChromium() {
 
 try {
   // 1. Unit and component tests.
-  runVitest('unit tests', ['--passWithNoTests']);
+  runVitest('unit tests', []);
 
   // 2. Browser tests against the production build.
   const chromiumPath = findChromium();

@@ -9,6 +9,7 @@ import { GpuGrid } from '../features/gpu-grid/gpu-grid';
 import { OffloadServing } from '../features/offload-serving/offload-serving';
 import { SpeedLine } from '../features/speed/speed-line';
 import { HardwareView } from '../features/hardware/hardware-view';
+import { useWarmWeights } from '../features/hardware/use-warm-weights';
 import { Method } from '../features/method/method';
 import { ModelPicker } from '../features/model-picker/model-picker';
 import { LazyQuantChart } from '../features/quant-chart/lazy-quant-chart';
@@ -104,6 +105,9 @@ function CatalogGate() {
 
 function Calculator({ catalog }: { catalog: Catalog }) {
   useSanitizeSelection(catalog);
+  // Weights of every model and quantization, computed in idle time so the hardware view's first
+  // sweep and model switches find them cached.
+  useWarmWeights(catalog.models, catalog.quants);
   const view = useAppStore((s) => s.view);
   return (
     <main className="app__main">

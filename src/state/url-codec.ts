@@ -89,7 +89,7 @@ export const DEFAULT_SELECTION: Selection = {
   ramBandwidthGbS: 89.6,
   vllmUtilization: 0.9,
   hwContextTokens: 8192,
-  hwSort: 'quality',
+  hwSort: 'size',
   hwFamily: null,
   hwMoe: 'all',
   hwLicense: null,

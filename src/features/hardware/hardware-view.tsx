@@ -7,12 +7,11 @@ import { HardwareResults } from './hardware-results';
 import { matchDevice } from './match-device';
 import { useDetectedHardware } from './use-detected-hardware';
 import { useHardwareRows } from './use-hardware-rows';
-import { useWarmWeights } from './use-warm-weights';
 import './hardware.css';
 
 /** "What can my hardware run?": every catalog model on the chosen GPU or computer. */
 export function HardwareView() {
-  const { devices, models, quants } = useCatalog();
+  const { devices } = useCatalog();
   const gpuId = useAppStore((s) => s.gpuId);
   const device = useMemo(() => devices.find((d) => d.id === gpuId) ?? null, [devices, gpuId]);
   const detected = useDetectedHardware();
@@ -22,7 +21,6 @@ export function HardwareView() {
   );
   const guess =
     guessId !== null && guessId !== gpuId ? devices.find((d) => d.id === guessId) : undefined;
-  useWarmWeights(models, quants);
   const result = useHardwareRows(device);
 
   return (
