@@ -8,7 +8,6 @@ import { FitAdvice } from '../features/fit-advice/fit-advice';
 import { GpuGrid } from '../features/gpu-grid/gpu-grid';
 import { OffloadServing } from '../features/offload-serving/offload-serving';
 import { SpeedLine } from '../features/speed/speed-line';
-import { HardwareView } from '../features/hardware/hardware-view';
 import { useWarmWeights } from '../features/hardware/use-warm-weights';
 import { Method } from '../features/method/method';
 import { ModelPicker } from '../features/model-picker/model-picker';
@@ -17,9 +16,9 @@ import { QuantTable } from '../features/quant-table/quant-table';
 import { RunIt } from '../features/run-it/run-it';
 import { CatalogProvider } from '../features/shared/catalog-context';
 import { CustomModelBanner } from '../features/custom-model/custom-model-banner';
-import { CustomModelCard } from '../features/custom-model/custom-model-card';
 import { SpecCard } from '../features/spec-card/spec-card';
 import { ErrorBoundary } from './error-boundary';
+import { LazyCustomModelCard, LazyHardwareView } from './lazy-views';
 import { Notices } from './notices';
 import { ThemeToggle } from './theme-toggle';
 import { useSanitizeSelection } from './use-sanitize-selection';
@@ -115,7 +114,7 @@ function Calculator({ catalog }: { catalog: Catalog }) {
       <ViewTabs />
       {view === 'hardware' ? (
         <ErrorBoundary label="hardware view">
-          <HardwareView />
+          <LazyHardwareView />
         </ErrorBoundary>
       ) : (
         <CalculatorView />
@@ -132,7 +131,7 @@ function CalculatorView() {
           <ModelPicker />
         </ErrorBoundary>
         <ErrorBoundary label="bring your own model">
-          <CustomModelCard />
+          <LazyCustomModelCard />
           <CustomModelBanner />
         </ErrorBoundary>
       </section>
