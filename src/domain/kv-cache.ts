@@ -140,7 +140,7 @@ export function estimateKv(arch: ModelArch, o: KvOptions): KvEstimate {
   };
 }
 
-type LayerCounts = Record<Mixer, number>;
+export type LayerCounts = Record<Mixer, number>;
 const countsCache = new WeakMap<ModelArch, LayerCounts>();
 
 /**
@@ -148,7 +148,7 @@ const countsCache = new WeakMap<ModelArch, LayerCounts>();
  * `layers - kvSharedLayers` reuse an earlier layer's cache and are not counted; recurrent layers
  * always keep their own state. Cached per architecture object.
  */
-function layerCounts(arch: ModelArch): LayerCounts {
+export function layerCounts(arch: ModelArch): Readonly<LayerCounts> {
   const cached = countsCache.get(arch);
   if (cached) return cached;
   const c: LayerCounts = {

@@ -1,9 +1,13 @@
 import type { Estimate } from '../../domain/estimate';
 import { GREAT_MAX_FRACTION, type FitResult } from '../../domain/fit';
 import { formatBytes, formatNumber, formatTokens, type ByteUnit } from '../../domain/format';
-import { DEFAULT_UBATCH, KV_CACHE_TYPES, type KvEstimate } from '../../domain/kv-cache';
-import { expandLayers } from '../../domain/tensors';
-import type { DeviceSpec, Mixer, ModelArch, QuantSpec } from '../../domain/types';
+import {
+  DEFAULT_UBATCH,
+  KV_CACHE_TYPES,
+  layerCounts,
+  type KvEstimate,
+} from '../../domain/kv-cache';
+import type { DeviceSpec, ModelArch, QuantSpec } from '../../domain/types';
 import { MiB } from '../../domain/units';
 import type { WeightsEstimate } from '../../domain/weights';
 import type { RunSettings } from '../shared/calc';
@@ -19,26 +23,6 @@ export function explainWeights(quant: QuantSpec, w: WeightsEstimate, unit: ByteU
     parts.push(`token embedding (${formatBytes(w.hostBytes, unit)}) stays in system RAM`);
   }
   return parts.join('; ');
-}
-
-/** Layers that own a cache, counted by mixer (layers reusing another layer's cache excluded). */
-function cachingLayers(arch: ModelArch): Record<Mixer, number> {
-  const counts: Record<Mixer, number> = {
-    full: 0,
-    sliding: 0,
-    mla: 0,
-    linear: 0,
-    mamba2: 0,
-    shortconv: 0,
-    none: 0,
-  };
-  const layers = expandLayers(arch.layerPattern);
-  const owning = layers.length - (arch.kvSharedLayers ?? 0);
-  layers.forEach((l, i) => {
-    const shares = i >= owning && (l.mixer === 'full' || l.mixer === 'sliding');
-    if (!shares) counts[l.mixer]++;
-  });
-  return counts;
 }
 
 function layersText(n: number, kind: string): string {
@@ -64,7 +48,7 @@ export function explainKv(
   kv: KvEstimate,
   unit: ByteUnit,
 ): string {
-  const n = cachingLayers(arch);
+  const n = layerCounts(arch);
   const seqs = run.parallel > 1 ? ` × ${run.parallel} sequences` : '';
   const tokens = `${formatTokens(run.contextTokens)} tokens${seqs}`;
   const parts: string[] = [];
