@@ -1,19 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startServer, type StaticServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, browserEnv } from './harness';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserEnv();
 
 const LLAMA = 'meta-llama/Llama-3.1-8B-Instruct';
 
@@ -29,9 +18,9 @@ async function ready(page: Page): Promise<void> {
 
 describe('calculator page in Chromium (production build)', () => {
   it('dragging the context slider changes the figures and the URL', async () => {
-    const { page, consoleErrors, externalRequests, close } = await openPage(browser);
+    const { page, consoleErrors, externalRequests, close } = await openPage(env.browser());
     try {
-      await page.goto(`${server.url}?model=${LLAMA}&ctx=8192`);
+      await page.goto(`${env.url()}?model=${LLAMA}&ctx=8192`);
       await ready(page);
       const kvBefore = await bytesOf(page, '[data-testid="breakdown"] [data-field="kv"]');
       // llama.cpp logs 1024 MiB of KV for Llama 3 8B at 8192 tokens in f16.
@@ -55,9 +44,9 @@ describe('calculator page in Chromium (production build)', () => {
   });
 
   it('clicking a quantization row selects it and changes the grid', async () => {
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(env.browser());
     try {
-      await page.goto(`${server.url}?model=${LLAMA}&ctx=32768&quant=Q2_K`);
+      await page.goto(`${env.url()}?model=${LLAMA}&ctx=32768&quant=Q2_K`);
       await ready(page);
       const summaryBefore = await page.locator('[data-testid="grid-summary"]').textContent();
       const card = page.locator('[data-gpu="nvidia-rtx-3060-12gb"]');
@@ -82,9 +71,9 @@ describe('calculator page in Chromium (production build)', () => {
   });
 
   it('a copied link reproduces the view after reload, and Back restores the previous choice', async () => {
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(env.browser());
     try {
-      await page.goto(`${server.url}?model=${LLAMA}`);
+      await page.goto(`${env.url()}?model=${LLAMA}`);
       await ready(page);
       await page.locator('tr[data-quant="Q6_K"]').click();
       await page.locator('[data-gpu="nvidia-rtx-4090"]').getByRole('button').first().click();
@@ -92,7 +81,7 @@ describe('calculator page in Chromium (production build)', () => {
       const link = page.url();
       const total = await bytesOf(page, '[data-testid="breakdown"] [data-field="total"]');
 
-      const second = await openPage(browser);
+      const second = await openPage(env.browser());
       try {
         await second.page.goto(link);
         await ready(second.page);
@@ -118,10 +107,10 @@ describe('calculator page in Chromium (production build)', () => {
   });
 
   it('a hostile link shows a notice, falls back, and never shows NaN', async () => {
-    const { page, consoleErrors, close } = await openPage(browser);
+    const { page, consoleErrors, close } = await openPage(env.browser());
     try {
       await page.goto(
-        `${server.url}?model=evil/<script>&ctx=banana&kv=q9_9&count=-3&gpu=not-a-gpu&quant=Q4_K_M%00&unit=furlongs`,
+        `${env.url()}?model=evil/<script>&ctx=banana&kv=q9_9&count=-3&gpu=not-a-gpu&quant=Q4_K_M%00&unit=furlongs`,
       );
       await ready(page);
       const notice = page.getByRole('status').filter({ hasText: 'could not be used' });
@@ -142,9 +131,9 @@ describe('calculator page in Chromium (production build)', () => {
   });
 
   it('the model picker works with the keyboard', async () => {
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(env.browser());
     try {
-      await page.goto(server.url);
+      await page.goto(env.url());
       await ready(page);
       const combo = page.getByRole('combobox', { name: /model/i });
       await combo.focus();
@@ -165,9 +154,11 @@ describe('calculator page in Chromium (production build)', () => {
   });
 
   it('fits a 360 px phone screen without sideways scrolling', async () => {
-    const { page, close } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    const { page, close } = await openPage(env.browser(), {
+      viewport: { width: 360, height: 740 },
+    });
     try {
-      await page.goto(`${server.url}?model=deepseek-ai/DeepSeek-R1-0528`);
+      await page.goto(`${env.url()}?model=deepseek-ai/DeepSeek-R1-0528`);
       await ready(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);

@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fileBytes, tinyLlama } from '../features/custom-model-gguf';
-import { launchBrowser, openPage, startServer, type StaticServer } from './harness';
+import { openPage, browserEnv } from './harness';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserEnv();
 
 const LLAMA = 'meta-llama/Llama-3.1-8B-Instruct';
 const BREAKDOWN = '[data-testid="breakdown"]';
@@ -34,9 +23,9 @@ async function openCard(page: Page): Promise<void> {
 
 describe('bring your own model in Chromium (production build)', () => {
   it('a generated GGUF shows its exact breakdown, and its share link reproduces it', async () => {
-    const { page, consoleErrors, externalRequests, close } = await openPage(browser);
+    const { page, consoleErrors, externalRequests, close } = await openPage(env.browser());
     try {
-      await page.goto(`${server.url}?model=${LLAMA}`);
+      await page.goto(`${env.url()}?model=${LLAMA}`);
       await openCard(page);
       await page.locator('input[type="file"]').setInputFiles({
         name: 'tiny-llama-Q8_0.gguf',
@@ -64,9 +53,9 @@ describe('bring your own model in Chromium (production build)', () => {
   });
 
   it('a pasted config.json is used with the chosen quantization', async () => {
-    const { page, close } = await openPage(browser);
+    const { page, close } = await openPage(env.browser());
     try {
-      await page.goto(`${server.url}?model=deepseek-ai/DeepSeek-R1-0528&quant=Q4_K_M`);
+      await page.goto(`${env.url()}?model=deepseek-ai/DeepSeek-R1-0528&quant=Q4_K_M`);
       await openCard(page);
       await page.getByLabel(/config\.json/).fill(
         JSON.stringify({
@@ -93,9 +82,9 @@ describe('bring your own model in Chromium (production build)', () => {
   });
 
   it('a custom link that does not decode falls back with a notice', async () => {
-    const { page, consoleErrors, close } = await openPage(browser);
+    const { page, consoleErrors, close } = await openPage(env.browser());
     try {
-      await page.goto(`${server.url}?model=${LLAMA}&custom=bm90LWEtbW9kZWw`);
+      await page.goto(`${env.url()}?model=${LLAMA}&custom=bm90LWEtbW9kZWw`);
       await page.locator(BREAKDOWN).waitFor();
       await page.getByRole('status').filter({ hasText: 'custom' }).first().waitFor();
       await expect.poll(() => new URL(page.url()).searchParams.get('custom')).toBeNull();

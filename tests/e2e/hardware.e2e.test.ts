@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startServer, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPage, browserEnv } from './harness';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserEnv();
 
 describe('hardware view in Chromium (production build)', () => {
   it('a 24 GB GPU lists models with fitting quantizations; opening one keeps the hardware; the link reproduces the view', async () => {
-    const { page, consoleErrors, externalRequests, close } = await openPage(browser);
+    const { page, consoleErrors, externalRequests, close } = await openPage(env.browser());
     try {
-      await page.goto(server.url);
+      await page.goto(env.url());
       await page.getByRole('button', { name: /Hardware → models/ }).click();
       await page.getByLabel('GPU or computer').selectOption('nvidia-rtx-4090');
       const llama = page.locator('[data-model="meta-llama/Llama-3.1-8B-Instruct"]');
@@ -33,7 +21,7 @@ describe('hardware view in Chromium (production build)', () => {
       expect(url.searchParams.get('gpu')).toBe('nvidia-rtx-4090');
 
       // The link reproduces the view.
-      const second = await openPage(browser);
+      const second = await openPage(env.browser());
       try {
         await second.page.goto(page.url());
         const again = second.page.locator('[data-model="meta-llama/Llama-3.1-8B-Instruct"]');

@@ -5,6 +5,7 @@
  * runner (scripts/run-tests.mjs) sets it.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   CHROMIUM_ARGS,
   DIST_DIR,
@@ -89,5 +90,32 @@ export async function openPage(
     consoleErrors,
     externalRequests,
     close: () => context.close(),
+  };
+}
+
+/**
+ * Starts the static server and Chromium before the file's tests and stops them after. Returns
+ * getters, valid inside tests: `const env = browserEnv(); ... env.browser(), env.url()`.
+ */
+export function browserEnv(): { browser: () => Browser; url: () => string } {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    browser: () => {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+    url: () => {
+      if (!server) throw new Error('server not started');
+      return server.url;
+    },
   };
 }

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startServer, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openPage, browserEnv } from './harness';
 
 describe('built app smoke test', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserEnv();
 
   it('renders a heading with no console errors and no third-party requests', async () => {
-    const { page, consoleErrors, externalRequests, close } = await openPage(browser);
+    const { page, consoleErrors, externalRequests, close } = await openPage(env.browser());
     try {
-      await page.goto(server.url, { waitUntil: 'networkidle' });
+      await page.goto(env.url(), { waitUntil: 'networkidle' });
       await page.locator('h1').first().waitFor({ state: 'visible' });
       expect((await page.locator('h1').first().textContent())?.trim()).not.toBe('');
 

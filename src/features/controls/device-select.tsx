@@ -3,9 +3,10 @@ import { MAX_DEVICE_COUNT } from '../../domain/fit';
 import { useAppStore } from '../../state/store';
 import { useCatalog } from '../shared/catalog-context';
 import { useResolvedModel } from '../shared/use-calculator';
-import { deviceOptionText, groupDevices } from './device-groups';
+import { groupDevices } from './device-groups';
 import { IntegerField } from './integer-field';
 import { UnifiedLimit } from './unified-limit';
+import { DeviceOptions } from './device-options';
 
 /** GPU or device picker (grouped by segment), how many, and the unified-memory limit option. */
 export function DeviceSelect() {
@@ -25,16 +26,7 @@ export function DeviceSelect() {
             value={device?.id ?? ''}
             onChange={(e) => useAppStore.getState().selectGpu(e.target.value || null)}
           >
-            <option value="">No device selected</option>
-            {groups.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.devices.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {deviceOptionText(d)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <DeviceOptions groups={groups} blankLabel="No device selected" />
           </select>
         </div>
         {device && (

@@ -6,12 +6,13 @@ import { isKvCacheType } from '../../domain/kv-cache';
 import type { DeviceSpec } from '../../domain/types';
 import { useAppStore } from '../../state/store';
 import { MAX_RAM_GB } from '../../state/url-codec';
-import { deviceOptionText, groupDevices } from '../controls/device-groups';
+import { groupDevices } from '../controls/device-groups';
 import { IntegerField } from '../controls/integer-field';
 import { UnifiedLimit } from '../controls/unified-limit';
 import { useCatalog } from '../shared/catalog-context';
 import { HW_CONTEXT_CHOICES, HW_KV_CHOICES } from './hardware-labels';
 import { RamBandwidthField } from './ram-bandwidth-field';
+import { DeviceOptions } from '../controls/device-options';
 
 interface Props {
   device: DeviceSpec | null;
@@ -50,16 +51,7 @@ export function HardwareForm({ device, deviceMemoryGb }: Props) {
             value={device?.id ?? ''}
             onChange={(e) => store().selectGpu(e.target.value || null)}
           >
-            <option value="">Choose…</option>
-            {groups.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.devices.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {deviceOptionText(d)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <DeviceOptions groups={groups} blankLabel="Choose…" />
           </select>
         </div>
         <IntegerField
