@@ -124,3 +124,37 @@ export function decodeSpeed(e: Estimate, device: DeviceSpec): SpeedEstimate {
     efficiency: eff.mid,
   };
 }
+
+/**
+ * Published llama-bench prompt processing (pp512) for Llama 3 8B on an RTX 4090, build 4426e298:
+ * Q4_K_M 7138.99 t/s, F16 9382.00 t/s (XiongjieDai/GPU-Benchmarks-on-LLM-Inference,
+ * "LLaMA 3/Gaming GPUs/4090_v3.ipynb" @ 9232c8d5). With 2 FLOPs per active parameter per token
+ * (8.03B parameters less the 0.53B embedding lookup) and the catalog's 330 TFLOPS (FP16 tensor,
+ * FP16 accumulate), llama.cpp reached about 0.18 (Q4_K_M) and 0.21 (F16) of that peak.
+ */
+export const PREFILL_CALIBRATION = [
+  { quant: 'Q4_K_M', sixteenBit: false, tps: 7138.99, tflops: 330, activeParams: 7_504_924_672 },
+  { quant: 'F16', sixteenBit: true, tps: 9382.0, tflops: 330, activeParams: 7_504_924_672 },
+] as const;
+
+/** Prefill (prompt processing) efficiency: achieved FLOPs / catalog FP16 peak, from {@link PREFILL_CALIBRATION}. */
+export function prefillEfficiency(sixteenBit: boolean): number {
+  const c = PREFILL_CALIBRATION.find((x) => x.sixteenBit === sixteenBit) ?? PREFILL_CALIBRATION[0];
+  return (c.tps * 2 * c.activeParams) / (c.tflops * 1e12);
+}
+
+/**
+ * Prompt-processing speed, tokens/s: efficiency x FP16 peak FLOPS / (2 x active parameters).
+ * Compute-bound (ESTIMATION.md "Decode speed" for the memory-bound counterpart); calibrated on one
+ * GPU only, and catalog FP16 figures differ in kind between vendors, so this is a rough figure.
+ * Null when the device has no FP16 figure.
+ */
+export function prefillSpeed(e: Estimate, device: DeviceSpec): number | null {
+  if (!device.fp16Tflops) return null;
+  const active =
+    e.weights.activeParams ??
+    e.weights.params * (e.weights.activeBytes / Math.max(1, e.weights.deviceBytes));
+  if (!(active > 0)) return null;
+  const eff = prefillEfficiency(e.weights.bitsPerWeight >= 15);
+  return (eff * device.fp16Tflops * 1e12) / (2 * active);
+}

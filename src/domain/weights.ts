@@ -61,6 +61,11 @@ export interface WeightsEstimate {
   activeBytes: number;
   /** Parameters implied by the architecture (text model, MTP excluded). */
   params: number;
+  /**
+   * Parameters used per token (all dense weights, the routed experts in use), excluding the token
+   * embedding lookup. Absent for weights read from a GGUF header (see prefillSpeed's fallback).
+   */
+  activeParams?: number;
   /** Tensor data x 8 / params. */
   bitsPerWeight: number;
   /** Bytes of routed-expert tensors (can be offloaded to RAM as a block). */
@@ -111,6 +116,7 @@ export function ggufWeights(
   let hostBytes = 0;
   let activeBytes = 0;
   let expertBytes = 0;
+  let activeParams = 0;
   const byType: Record<string, number> = {};
   for (const t of tensors) {
     const type = chooseTensorType(t, ctx, counters);
@@ -120,6 +126,8 @@ export function ggufWeights(
     byType[type] = (byType[type] ?? 0) + bytes;
     if (t.role === 'token_embd' && !arch.tiedEmbeddings) hostBytes += bytes;
     else activeBytes += bytes * activeFraction(t, arch);
+    if (t.role !== 'token_embd' && !t.notAParameter)
+      activeParams += t.elements * activeFraction(t, arch);
     if (t.isExpert) expertBytes += bytes;
   }
   const params = countParams(tensors);
@@ -132,6 +140,7 @@ export function ggufWeights(
     hostBytes,
     activeBytes,
     params,
+    activeParams,
     bitsPerWeight: (tensorBytes * 8) / params,
     expertBytes,
     byType,
@@ -191,9 +200,11 @@ export function safetensorsWeights(arch: ModelArch, format: SafetensorsFormat): 
   let total = 0;
   let activeBytes = 0;
   let expertBytes = 0;
+  let activeParams = 0;
   const byType: Record<string, number> = {};
   for (const t of tensors) {
     if (t.notAParameter) continue; // rope_freqs exists only in GGUF conversions
+    if (t.role !== 'token_embd') activeParams += t.elements * activeFraction(t, arch);
     const linear =
       t.role !== 'token_embd' && t.role !== 'output' && t.role !== 'f32' && t.role !== 'f32_2d';
     const quantized =
@@ -219,6 +230,7 @@ export function safetensorsWeights(arch: ModelArch, format: SafetensorsFormat): 
     hostBytes: 0,
     activeBytes,
     params,
+    activeParams,
     bitsPerWeight: (total * 8) / params,
     expertBytes,
     byType,

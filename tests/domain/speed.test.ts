@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/domain/estimate';
 import { maxContextThatFits } from '../../src/domain/max-context';
-import { decodeSpeed } from '../../src/domain/speed';
+import { decodeSpeed, prefillSpeed } from '../../src/domain/speed';
 import type { DeviceSpec } from '../../src/domain/types';
 import { DEEPSEEK_R1, LLAMA_31_8B, MIXTRAL_8X7B } from '../fixtures/archs';
 
@@ -125,5 +125,22 @@ describe('longest context that fits', () => {
       1,
     );
     expect(ctx).toBe(0);
+  });
+});
+
+describe('prompt processing (prefill) speed', () => {
+  it('active parameters of Llama 3 8B exclude the embedding lookup: 8.03B - 128256 x 4096', () => {
+    const e = tg512('Q4_K_M');
+    expect(e.weights.activeParams).toBe(8_030_261_248 - 128256 * 4096);
+  });
+
+  it('reproduces the published RTX 4090 pp512 it is calibrated on, and scales with FLOPS', () => {
+    // llama-bench pp512, RTX 4090 (catalog: 330 FP16 TFLOPS): Q4_K_M 7138.99 t/s, F16 9382.00 t/s.
+    const rtx4090 = { ...device('RTX 4090', 1008, 24), fp16Tflops: 330 };
+    expect(prefillSpeed(tg512('Q4_K_M'), rtx4090)).toBeCloseTo(7138.99, 0);
+    expect(prefillSpeed(tg512('F16'), rtx4090)).toBeCloseTo(9382.0, 0);
+    const half = { ...rtx4090, fp16Tflops: 165 };
+    expect(prefillSpeed(tg512('Q4_K_M'), half)).toBeCloseTo(7138.99 / 2, 0);
+    expect(prefillSpeed(tg512('Q4_K_M'), device('no figure', 1000, 24))).toBeNull();
   });
 });

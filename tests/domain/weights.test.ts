@@ -267,6 +267,14 @@ describe('GGUF file size from llama.cpp recipes', () => {
     }
   });
 
+  it('splits weights like llama.cpp logs them: CPU buffer 281.81 MiB, CUDA0 buffer 4403.49 MiB', () => {
+    // Llama 3 8B Q4_K_M, all layers offloaded, build 2824 on an RTX 4090
+    // (XiongjieDai/GPU-Benchmarks-on-LLM-Inference "LLaMA 3/Gaming GPUs/4090_v3.ipynb" @ 9232c8d5).
+    const w = ggufWeights(LLAMA_31_8B, 'Q4_K_M');
+    expect((w.hostBytes / 2 ** 20).toFixed(2)).toBe('281.81');
+    expect((w.deviceBytes / 2 ** 20).toFixed(2)).toBe('4403.49');
+  });
+
   it('keeps the token embedding in host RAM (llama.cpp never offloads the input layer)', () => {
     const w = ggufWeights(LLAMA_31_8B, 'Q4_K_M');
     // token_embd 128256 x 4096 in Q4_K = 295,501,824 B (144 B per 256 weights)

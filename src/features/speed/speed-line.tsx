@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { formatNumber } from '../../domain/format';
+import { prefillSpeed } from '../../domain/speed';
 import { useAppStore } from '../../state/store';
 import { ramGbToBytes } from '../hardware/hardware-model';
 import { useResolved, useSelectedEstimate } from '../shared/use-calculator';
@@ -42,6 +44,11 @@ export function SpeedLine() {
     [estimate, fit, model.arch, device, s],
   );
 
+  const prefill = useMemo(
+    () => (device && fit && fit.verdict !== 'no' ? prefillSpeed(estimate, device) : null),
+    [estimate, fit, device],
+  );
+
   if (!line) {
     return (
       <p className="speed-line speed-line--empty muted small">
@@ -60,6 +67,16 @@ export function SpeedLine() {
         <span className="num speed-line__value">{line.lead}</span>
       </p>
       <p className="speed-line__how small muted">{line.how}</p>
+      {prefill !== null && (
+        <p
+          className="speed-line__how small muted"
+          data-field="prefill-tps"
+          data-value={String(prefill)}
+        >
+          Prompt processing ≈ {formatNumber(prefill)} tokens/s (rough: peak FP16 FLOPS × efficiency
+          from one published llama-bench run ÷ 2 FLOPs per active parameter).
+        </p>
+      )}
     </div>
   );
 }
