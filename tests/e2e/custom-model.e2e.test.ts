@@ -52,6 +52,27 @@ describe('bring your own model in Chromium (production build)', () => {
     }
   });
 
+  it('a GGUF dropped on the card is read the same way', async () => {
+    const { page, close } = await openPage(env.browser());
+    try {
+      await page.goto(`${env.url()}?model=${LLAMA}`);
+      await page.locator(BREAKDOWN).waitFor();
+      const bytes = [...fileBytes(tinyLlama())];
+      // A real drop: a DataTransfer holding the file, dispatched as dragover + drop on the card.
+      const dataTransfer = await page.evaluateHandle((data) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(data)], 'tiny-llama-Q8_0.gguf'));
+        return dt;
+      }, bytes);
+      const card = page.locator('details.custom-model');
+      await card.dispatchEvent('dragover', { dataTransfer });
+      await card.dispatchEvent('drop', { dataTransfer });
+      await expect.poll(() => bytesOf(page, 'weights')).toBe(1_467_392);
+    } finally {
+      await close();
+    }
+  });
+
   it('a pasted config.json is used with the chosen quantization', async () => {
     const { page, close } = await openPage(env.browser());
     try {
