@@ -211,7 +211,8 @@ export function chooseTensorType(t: TensorInfo, ctx: RecipeContext, c: RecipeCou
 function recipeType(t: TensorInfo, ctx: RecipeContext, c: RecipeCounters, def: GgmlType): GgmlType {
   const { ftype, gqa: G, experts: E, layers: L, imatrix } = ctx;
   const e8 = E === 8;
-  const ffnIndex = (running: number): number => (E > 1 ? t.layer : running);
+  // With experts the FFN layer index is parsed from the tensor name, else it is the running count.
+  const byLayer = E > 1;
 
   if (IQ12.has(ftype)) {
     const iq2sm = ftype === 'IQ2_S' || ftype === 'IQ2_M';
@@ -313,7 +314,7 @@ function recipeType(t: TensorInfo, ctx: RecipeContext, c: RecipeCounters, def: G
           return def;
       }
     case 'ffn_down': {
-      const i = ffnIndex(c.ffnDown);
+      const i = byLayer ? t.layer : c.ffnDown;
       const eighth = Math.floor(L / 8);
       switch (ftype) {
         case 'Q2_K':
@@ -346,7 +347,7 @@ function recipeType(t: TensorInfo, ctx: RecipeContext, c: RecipeCounters, def: G
     }
     case 'ffn_gate':
     case 'ffn_up': {
-      const i = ffnIndex(t.role === 'ffn_gate' ? c.ffnGate : c.ffnUp);
+      const i = byLayer ? t.layer : t.role === 'ffn_gate' ? c.ffnGate : c.ffnUp;
       if (ftype === 'IQ3_XS' && i >= Math.floor(L / 8) && i < Math.floor((7 * L) / 8))
         return 'IQ3_XXS';
       return def;
