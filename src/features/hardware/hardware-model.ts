@@ -95,6 +95,11 @@ const orderCache = new WeakMap<ModelSpec, WeakMap<readonly QuantSpec[], QuantWei
  * attention at higher types, so a nominally smaller type can hold more bits on some models
  * (Q3_K_L above IQ4_NL on Gemma 3 1B). Equal bits keep catalog order. Cached per model and list.
  */
+/** Whether {@link quantsByBits} has already been computed for this model and quantization list. */
+export function isOrdered(model: ModelSpec, quants: readonly QuantSpec[]): boolean {
+  return orderCache.get(model)?.has(quants) ?? false;
+}
+
 export function quantsByBits(model: ModelSpec, quants: readonly QuantSpec[]): QuantWeights[] {
   let byList = orderCache.get(model);
   if (!byList) {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { ModelSpec, QuantSpec } from '../../domain/types';
 import { cachedWeights } from '../shared/calc';
 import { isCandidateQuant, quantsByBits } from './hardware-model';
@@ -21,6 +21,23 @@ const schedule: Schedule = (cb) => {
   return () => clearTimeout(id);
 };
 
+let warmVersion = 0;
+const warmListeners = new Set<() => void>();
+
+function subscribeWarm(listener: () => void): () => void {
+  warmListeners.add(listener);
+  return () => warmListeners.delete(listener);
+}
+
+/** A number that grows each time the warm-up finishes more models (to re-check readiness). */
+export function useWarmVersion(): number {
+  return useSyncExternalStore(
+    subscribeWarm,
+    () => warmVersion,
+    () => warmVersion,
+  );
+}
+
 /**
  * Computes every model's weights for every candidate quantization in idle time, one model and
  * quantization per step (a few milliseconds each), so the first full sweep after the user picks
@@ -33,9 +50,19 @@ export function useWarmWeights(models: readonly ModelSpec[], quants: readonly Qu
     let qi = 0;
     let cancel: () => void = () => undefined;
     const step = (d: IdleDeadlineLike) => {
+      const startModel = mi;
+      const finish = () => {
+        if (mi !== startModel) {
+          warmVersion++;
+          warmListeners.forEach((l) => l());
+        }
+      };
       do {
         const m = models[mi];
-        if (!m) return;
+        if (!m) {
+          finish();
+          return;
+        }
         const q = quants[qi++];
         if (q && isCandidateQuant(m, q)) cachedWeights(m, q.id);
         if (qi >= quants.length) {
@@ -44,6 +71,7 @@ export function useWarmWeights(models: readonly ModelSpec[], quants: readonly Qu
           qi = 0;
         }
       } while (d.timeRemaining() > 2);
+      finish();
       cancel = schedule(step);
     };
     cancel = schedule(step);
