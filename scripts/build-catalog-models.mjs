@@ -516,21 +516,42 @@ function fromV1(m) {
   const sources = m.sources.map((s) => sourceFromString(s, s, fallbackUrl));
 
   return {
-    spec: {
+    spec: makeSpec(m, {
       id,
-      name: m.name,
-      publisher: m.publisher,
-      family: m.family,
-      releaseDate: isoDate(m.release_date),
       license: lic,
       totalParams,
       activeParams,
       maxContextTokens,
-      recommendedQuant: mt === 'gpt_oss' ? 'MXFP4_MOE' : 'Q4_K_M',
+      modelType: mt,
       arch,
       caveats,
       sources,
-    },
+    }),
+  };
+}
+
+/**
+ * The catalog entry (ModelSpec) from a reference entry's common fields and the mapped values.
+ * gpt-oss ships MXFP4 experts, so its recommended GGUF is MXFP4_MOE; Q4_K_M for every other model.
+ */
+function makeSpec(
+  m,
+  { id, license, totalParams, activeParams, maxContextTokens, modelType, arch, caveats, sources },
+) {
+  return {
+    id,
+    name: m.name,
+    publisher: m.publisher,
+    family: m.family,
+    releaseDate: isoDate(m.release_date),
+    license,
+    totalParams,
+    activeParams,
+    maxContextTokens,
+    recommendedQuant: modelType === 'gpt_oss' ? 'MXFP4_MOE' : 'Q4_K_M',
+    arch,
+    caveats,
+    sources,
   };
 }
 
@@ -812,21 +833,17 @@ function fromV2(m) {
   const sources = m.sources.map((s) => sourceFromString(s.title, s.ref, canonical));
 
   return {
-    spec: {
+    spec: makeSpec(m, {
       id,
-      name: m.name,
-      publisher: m.publisher,
-      family: m.family,
-      releaseDate: isoDate(m.release_date),
       license: lic,
       totalParams,
       activeParams,
       maxContextTokens,
-      recommendedQuant: mt === 'gpt_oss' ? 'MXFP4_MOE' : 'Q4_K_M',
+      modelType: mt,
       arch,
       caveats,
       sources,
-    },
+    }),
   };
 }
 
