@@ -4,22 +4,10 @@ import { bytesPerGpu, fitOnDevice, usableBytesPerGpu, verdictFor } from '../../s
 import type { DeviceSpec } from '../../src/domain/types';
 import { GiB } from '../../src/domain/units';
 import { DEEPSEEK_R1, LLAMA_31_8B } from '../fixtures/archs';
+import { testDevice } from '../fixtures/devices';
 
-const card = (memoryGb: number, extra: Partial<DeviceSpec> = {}): DeviceSpec => ({
-  id: `card-${memoryGb}`,
-  name: `${memoryGb} GB card`,
-  vendor: 'NVIDIA',
-  segment: 'consumer',
-  memoryGb,
-  bandwidthGbS: 1000,
-  fp16Tflops: null,
-  gpuCount: 1,
-  unifiedUsableFraction: null,
-  unifiedUsableNote: null,
-  releaseYear: 2024,
-  sources: [{ title: 'test', url: 'https://example.org' }],
-  ...extra,
-});
+const card = (memoryGb: number, extra: Partial<DeviceSpec> = {}): DeviceSpec =>
+  testDevice(memoryGb, extra);
 
 describe('fit on a device', () => {
   it('uses the GPU-usable fraction of unified memory, and the raised limit only when asked', () => {

@@ -12,21 +12,10 @@ import {
   QWEN25_7B,
   QWEN3_30B_A3B,
 } from '../fixtures/archs';
+import { testDevice } from '../fixtures/devices';
 
-const card = (memoryGb: number, bandwidthGbS: number): DeviceSpec => ({
-  id: `c${memoryGb}`,
-  name: `${memoryGb} GB`,
-  vendor: 'NVIDIA',
-  segment: 'consumer',
-  memoryGb,
-  bandwidthGbS,
-  fp16Tflops: null,
-  gpuCount: 1,
-  unifiedUsableFraction: null,
-  unifiedUsableNote: null,
-  releaseYear: null,
-  sources: [{ title: 'test', url: 'https://example.org' }],
-});
+const card = (memoryGb: number, bandwidthGbS: number): DeviceSpec =>
+  testDevice(memoryGb, { bandwidthGbS });
 
 const run = { parallel: 1, typeK: 'f16' as const, typeV: 'f16' as const, flashAttention: true };
 

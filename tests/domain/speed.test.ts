@@ -4,26 +4,22 @@ import { maxContextThatFits } from '../../src/domain/max-context';
 import { decodeSpeed, prefillSpeed } from '../../src/domain/speed';
 import type { DeviceSpec } from '../../src/domain/types';
 import { DEEPSEEK_R1, LLAMA_31_8B, MIXTRAL_8X7B } from '../fixtures/archs';
+import { testDevice } from '../fixtures/devices';
 
 const device = (
   name: string,
   bandwidthGbS: number,
   memoryGb: number,
   unified = false,
-): DeviceSpec => ({
-  id: name,
-  name,
-  vendor: unified ? 'Apple' : 'NVIDIA',
-  segment: unified ? 'unified-memory-desktop' : 'consumer',
-  memoryGb,
-  bandwidthGbS,
-  fp16Tflops: null,
-  gpuCount: 1,
-  unifiedUsableFraction: unified ? 0.75 : null,
-  unifiedUsableNote: null,
-  releaseYear: null,
-  sources: [{ title: 'test', url: 'https://example.org' }],
-});
+): DeviceSpec =>
+  testDevice(memoryGb, {
+    id: name,
+    name,
+    bandwidthGbS,
+    ...(unified
+      ? { vendor: 'Apple', segment: 'unified-memory-desktop' as const, unifiedUsableFraction: 0.75 }
+      : {}),
+  });
 
 const tg512 = (quantId: string) =>
   estimate({
