@@ -1,9 +1,28 @@
 import { z } from 'zod';
 import type { DeviceSpec, ModelSpec, QuantSpec } from '../domain/types';
 
+/** Every task tag a model may carry (ModelTask). */
+export const MODEL_TASKS = [
+  'chat',
+  'reasoning',
+  'code',
+  'math',
+  'vision',
+  'audio',
+  'tool-use',
+  'agents',
+  'multilingual',
+  'long-context',
+  'on-device',
+] as const;
+
 const posInt = z.number().int().positive();
 const nonNegInt = z.number().int().nonnegative();
-const source = z.object({ title: z.string().min(1), url: z.string().url() });
+const source = z.object({
+  title: z.string().min(1),
+  url: z.string().url(),
+  covers: z.array(z.string().min(1)).optional(),
+});
 const sources = z.array(source).min(1, 'needs at least one source');
 
 const layerRun = z.object({
@@ -139,6 +158,38 @@ export const modelSchema = z.object({
   arch,
   caveats: z.array(z.string()),
   sources,
+  description: z.string().min(1).optional(),
+  tasks: z.array(z.enum(MODEL_TASKS)).optional(),
+  baseModel: z.string().min(1).optional(),
+  derivation: z.enum(['distill', 'fine-tune', 'revision']).optional(),
+  visionParams: z.number().positive().optional(),
+  inferred: z.array(z.object({ field: z.string().min(1), how: z.string().min(1) })).optional(),
+  downloads: z
+    .object({
+      gguf: z
+        .array(
+          z.object({
+            repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected a Hugging Face repo id'),
+            publisher: z.enum([
+              'official',
+              'bartowski',
+              'unsloth',
+              'lmstudio-community',
+              'ggml-org',
+              'other',
+            ]),
+            quants: z.array(z.string().min(1)).min(1),
+            filePattern: z.string().includes('{QUANT}').optional(),
+            source,
+          }),
+        )
+        .optional(),
+      ollama: z
+        .array(z.object({ tag: z.string().regex(/^[\w.\-/]+(:[\w.\-]+)?$/), quant: z.string(), source }))
+        .optional(),
+      notes: z.string().optional(),
+    })
+    .optional(),
 }) satisfies z.ZodType<ModelSpec>;
 
 export const quantSchema = z.object({
@@ -158,18 +209,25 @@ export const deviceSchema = z.object({
   vendor: z.string().min(1),
   segment: z.enum([
     'consumer',
+    'laptop',
     'workstation',
     'datacenter',
-    'unified-memory-desktop',
-    'laptop',
+    'apple',
+    'unified',
     'edge',
+    'unified-memory-desktop',
   ]),
   memoryGb: z.number().positive(),
   bandwidthGbS: z.number().positive(),
   fp16Tflops: z.number().positive().nullable(),
+  fp16TflopsKind: z.enum(['tensor-dense', 'vector']).optional(),
   gpuCount: posInt,
   unifiedUsableFraction: z.number().gt(0).max(1).nullable(),
   unifiedUsableNote: z.string().nullable(),
+  unifiedRaisedFraction: z.number().gt(0).max(1).nullable().optional(),
+  unifiedRaisedNote: z.string().nullable().optional(),
+  chip: z.string().min(1).optional(),
+  aliases: z.array(z.string().min(1)).optional(),
   releaseYear: z.number().int().min(1990).max(2100).nullable(),
   sources,
 }) satisfies z.ZodType<DeviceSpec>;

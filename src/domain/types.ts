@@ -129,6 +129,57 @@ export interface ModelArch {
 export interface Source {
   title: string;
   url: string;
+  /** Which facts this source backs (e.g. `license`, `releaseDate`, `params`, `arch`, `context`), when it backs only some. */
+  covers?: string[];
+}
+
+/** What a model is good for, as its publisher describes it. */
+export type ModelTask =
+  | 'chat'
+  | 'reasoning'
+  | 'code'
+  | 'math'
+  | 'vision'
+  | 'audio'
+  | 'tool-use'
+  | 'agents'
+  | 'multilingual'
+  | 'long-context'
+  | 'on-device';
+
+/** A field whose value no source states directly, and how it was worked out. */
+export interface InferredField {
+  /** Dotted path of the field, e.g. `arch.ffn` or `releaseDate`. */
+  field: string;
+  how: string;
+}
+
+/** A published GGUF repository of a model, with the file types it holds. */
+export interface GgufRepo {
+  /** Hugging Face repo id, e.g. `bartowski/Qwen_Qwen3-14B-GGUF`. */
+  repo: string;
+  /** Who publishes it: the model's own publisher, or a known quantizer. */
+  publisher: 'official' | 'bartowski' | 'unsloth' | 'lmstudio-community' | 'ggml-org' | 'other';
+  /** Catalog quantization ids of the files seen in the repo. */
+  quants: string[];
+  /** File name with `{QUANT}` for the file type, when the repo names files uniformly (one file per type). */
+  filePattern?: string;
+  source: Source;
+}
+
+/** An Ollama library tag and the quantization it pulls. */
+export interface OllamaTag {
+  tag: string;
+  /** Catalog quantization id of the weights behind the tag. */
+  quant: string;
+  source: Source;
+}
+
+export interface ModelDownloads {
+  gguf?: GgufRepo[];
+  ollama?: OllamaTag[];
+  /** What was searched and not found, in plain words. */
+  notes?: string;
 }
 
 export interface ModelSpec {
@@ -151,6 +202,18 @@ export interface ModelSpec {
   /** Things the engine cannot compute exactly for this model, in plain words. */
   caveats: string[];
   sources: Source[];
+  /** Two sentences in the project's own words: what the model is and what sets it apart. */
+  description?: string;
+  tasks?: ModelTask[];
+  /** Catalog id of the model this one was made from (distilled, fine-tuned or revised). */
+  baseModel?: string;
+  derivation?: 'distill' | 'fine-tune' | 'revision';
+  /** Parameters of a vision (or audio) tower that the text-decoder estimate leaves out. */
+  visionParams?: number;
+  /** Fields no source states directly, and how they were worked out. */
+  inferred?: InferredField[];
+  /** Where to get the weights for local runtimes. */
+  downloads?: ModelDownloads;
 }
 
 /** How a quantization stores weights. */
@@ -172,8 +235,22 @@ export interface QuantSpec {
   sources: Source[];
 }
 
+/**
+ * Where a device sits in the device list: desktop graphics cards, laptop graphics (discrete),
+ * workstation and datacenter cards, Apple Macs (all of them, laptops and desktops), other
+ * unified-memory computers (AMD Strix Halo, NVIDIA DGX Spark, Snapdragon X, Intel Lunar Lake),
+ * and edge boards (Jetson). Multi-GPU systems are told apart by gpuCount > 1.
+ */
 export type GpuSegment =
-  'consumer' | 'workstation' | 'datacenter' | 'unified-memory-desktop' | 'laptop' | 'edge';
+  | 'consumer'
+  | 'laptop'
+  | 'workstation'
+  | 'datacenter'
+  | 'apple'
+  | 'unified'
+  | 'edge'
+  /** Old name of `apple`/`unified`, still accepted in files. */
+  | 'unified-memory-desktop';
 
 export interface DeviceSpec {
   id: string;
@@ -184,14 +261,24 @@ export interface DeviceSpec {
   memoryGb: number;
   /** Peak memory bandwidth per GPU, GB/s (1e9 B/s). */
   bandwidthGbS: number;
-  /** Dense FP16 tensor throughput per GPU, TFLOPS, when published. */
+  /** Dense FP16 throughput per GPU, TFLOPS, when published (tensor cores when the GPU has them; see fp16TflopsKind). */
   fp16Tflops: number | null;
+  /** What fp16Tflops counts: dense tensor/matrix-core math, or plain vector (shader) math when no tensor figure is published. */
+  fp16TflopsKind?: 'tensor-dense' | 'vector';
   /** GPUs in one system (DGX-style systems); 1 for a single card or device. */
   gpuCount: number;
   /** Unified memory: fraction of RAM the GPU may use by default; null for discrete memory. */
   unifiedUsableFraction: number | null;
   /** Where the usable fraction comes from. */
   unifiedUsableNote: string | null;
+  /** Unified memory: the largest fraction a documented setting lets the GPU use (sysctl, BIOS/driver), when one exists. */
+  unifiedRaisedFraction?: number | null;
+  /** How to raise the GPU limit, in words (with the command when there is one). */
+  unifiedRaisedNote?: string | null;
+  /** Chip or GPU die, e.g. `M3 Pro`, `AD104`, `Strix Halo`; used for search and per-generation speed. */
+  chip?: string;
+  /** Other names people search for, e.g. `4070`, `mbp`, `m3 pro 36`. */
+  aliases?: string[];
   releaseYear: number | null;
   sources: Source[];
 }

@@ -71,7 +71,13 @@ export function groupOf(device: DeviceSpec): GridGroupKey {
   if (device.gpuCount > 1) return 'multi';
   if (device.segment === 'edge') return 'edge';
   // The segment test is implied by isUnified; it is spelled out so the type narrows.
-  if (isUnified(device) || device.segment === 'unified-memory-desktop') return 'unified';
+  if (
+    isUnified(device) ||
+    device.segment === 'unified-memory-desktop' ||
+    device.segment === 'apple' ||
+    device.segment === 'unified'
+  )
+    return 'unified';
   return device.segment;
 }
 
