@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -37,6 +38,36 @@ function layerBoundary(layer, forbiddenLayers) {
       'no-restricted-imports': ['error', { patterns: layerPatterns(forbiddenLayers, layer) }],
     },
   };
+}
+
+/**
+ * One rule set per folder of src/features: a feature never imports another feature (shared UI goes
+ * to src/components, shared figures to src/results).
+ */
+function featureIsolation() {
+  const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  return features.map((name) => {
+    const others = features.filter((f) => f !== name);
+    return {
+      files: [`src/features/${name}/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...layerPatterns(['app'], 'features'),
+              {
+                regex: `^\\.\\./(${others.join('|')})(/|$)`,
+                message: `Feature isolation: src/features/${name} may not import another feature; move shared code to src/components or src/results.`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
 }
 
 const DOMAIN_FORBIDDEN_PACKAGES = ['react', 'react-dom', 'zustand', 'recharts'];
@@ -105,7 +136,10 @@ export default defineConfig(
               group: ['@tanstack/*', ...DOMAIN_FORBIDDEN_PACKAGES.map((name) => `${name}/*`)],
               message: 'src/domain must stay framework-free (no React/state/chart libraries).',
             },
-            ...layerPatterns(['catalog', 'state', 'features', 'app'], 'domain'),
+            ...layerPatterns(
+              ['catalog', 'state', 'results', 'components', 'features', 'app'],
+              'domain',
+            ),
           ],
         },
       ],
@@ -118,7 +152,9 @@ export default defineConfig(
       ],
     },
   },
-  layerBoundary('catalog', ['state', 'features', 'app']),
-  layerBoundary('state', ['features', 'app']),
-  layerBoundary('features', ['app']),
+  layerBoundary('catalog', ['state', 'results', 'components', 'features', 'app']),
+  layerBoundary('state', ['results', 'components', 'features', 'app']),
+  layerBoundary('results', ['components', 'features', 'app']),
+  layerBoundary('components', ['results', 'features', 'app']),
+  ...featureIsolation(),
 );

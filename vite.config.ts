@@ -1,6 +1,11 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { staleCatalogFiles, writeCatalog } from './scripts/assemble-catalog.mjs';
+import { parseCatalog } from './src/catalog/catalog';
+import { buildWeightsTable } from './src/domain/estimate-cache';
 
 /**
  * Content-Security-Policy for the production build. The dev server needs inline
@@ -34,9 +39,52 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The catalog at build and dev-server start: public/data must be what catalog/ gives (the build
+ * fails otherwise; the dev server regenerates it), every entry must pass the zod schemas, and
+ * data/weights.json (every model in every quantization, computed by the engine) is emitted with
+ * the build and served by the dev server.
+ */
+function catalogData(): Plugin {
+  const root = __dirname;
+  const read = (f: string): unknown =>
+    JSON.parse(readFileSync(join(root, 'public', 'data', f), 'utf8'));
+  const weightsJson = (): string => {
+    const catalog = parseCatalog(read('models.json'), read('quantizations.json'), read('gpus.json'));
+    if (catalog.issues.length > 0) {
+      const list = catalog.issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+      throw new Error(`The catalog has invalid entries:\n${list}`);
+    }
+    return JSON.stringify(buildWeightsTable(catalog.models, catalog.quants));
+  };
+  return {
+    name: 'llm-vram:catalog-data',
+    buildStart() {
+      if (this.environment.mode === 'dev') {
+        writeCatalog(root);
+        return;
+      }
+      const stale = staleCatalogFiles(root);
+      if (stale.length > 0)
+        throw new Error(
+          `public/data is out of date (${stale.join(', ')}): run node scripts/assemble-catalog.mjs`,
+        );
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'data/weights.json', source: weightsJson() });
+    },
+    configureServer(server) {
+      server.middlewares.use('/data/weights.json', (_req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(weightsJson());
+      });
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), catalogData()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   build: {

@@ -33,6 +33,31 @@ function jsonFiles(dir) {
     .sort();
 }
 
+/**
+ * The quality word of each GGUF file type with the measurements behind it, from
+ * catalog/measurements/quant-quality.json: the summary's word and perplexity-increase range, the
+ * number of models measured, its note, and the sources of the rows it rests on (at most 4).
+ */
+function qualityByQuant(file) {
+  const out = new Map();
+  for (const t of file.summary.types) {
+    const rows = file.rows.filter((r) => r.quant === t.quant && !r.excludeFromSummary);
+    const sources = [];
+    for (const src of [...(t.noteSources ?? []), ...rows.map((r) => r.source)]) {
+      if (sources.length < 4 && !sources.some((x) => x.url === src.url)) sources.push(src);
+    }
+    out.set(t.quant, {
+      word: t.word,
+      pplIncreasePct: { min: t.pplIncreasePct.min, max: t.pplIncreasePct.max },
+      models: t.pplIncreasePct.models,
+      basis: t.basis,
+      note: t.note ?? null,
+      sources,
+    });
+  }
+  return out;
+}
+
 /** Joins the catalog source files; throws with the file name on a broken file or id. */
 export function assembleCatalog(root = repoRoot) {
   const cat = join(root, 'catalog');
@@ -62,7 +87,10 @@ export function assembleCatalog(root = repoRoot) {
     return entry;
   });
   const excluded = readJson(join(cat, 'excluded-models.json')).excluded;
-  const quantizations = readJson(join(cat, 'quantizations.json')).quantizations;
+  const quality = qualityByQuant(readJson(join(cat, 'measurements', 'quant-quality.json')));
+  const quantizations = readJson(join(cat, 'quantizations.json')).quantizations.map((q) =>
+    quality.has(q.id) ? { ...q, quality: quality.get(q.id) } : q,
+  );
   return {
     'models.json': { schemaVersion: 2, generatedFrom: 'catalog/models', models, excluded },
     'gpus.json': { schemaVersion: 2, generatedFrom: 'catalog/devices', devices },

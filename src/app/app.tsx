@@ -1,29 +1,31 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { catalogQueryOptions, type Catalog } from '../catalog/catalog';
+import { weightsTableQueryOptions } from '../catalog/weights-table';
+import { AnswerBar } from '../features/answer/answer-bar';
 import { Breakdown } from '../features/breakdown/breakdown';
 import { Controls } from '../features/controls/controls';
+import { CustomModelBanner } from '../features/custom-model/custom-model-banner';
+import { DeviceList } from '../features/device-list/device-list';
 import { Faq } from '../features/faq/faq';
 import { FitAdvice } from '../features/fit-advice/fit-advice';
-import { GpuGrid } from '../features/gpu-grid/gpu-grid';
-import { OffloadServing } from '../features/offload-serving/offload-serving';
-import { SpeedLine } from '../features/speed/speed-line';
-import { useWarmWeights } from '../features/hardware/use-warm-weights';
 import { Method } from '../features/method/method';
+import { ModelDetails } from '../features/model-details/model-details';
 import { ModelPicker } from '../features/model-picker/model-picker';
+import { OffloadServing } from '../features/offload-serving/offload-serving';
 import { LazyQuantChart } from '../features/quant-chart/lazy-quant-chart';
 import { QuantTable } from '../features/quant-table/quant-table';
 import { RunIt } from '../features/run-it/run-it';
-import { CatalogProvider } from '../features/shared/catalog-context';
-import { CustomModelBanner } from '../features/custom-model/custom-model-banner';
-import { SpecCard } from '../features/spec-card/spec-card';
+import { ResultsProvider, useSelected } from '../results/results-provider';
+import { useCatalogSync } from '../state/catalog-sync';
+import { useAppStore } from '../state/store';
 import { ErrorBoundary } from './error-boundary';
 import { LazyCustomModelCard, LazyHardwareView } from './lazy-views';
 import { Notices } from './notices';
+import { PageTitle } from './page-title';
+import { SectionNav } from './section-nav';
 import { ThemeToggle } from './theme-toggle';
-import { useSanitizeSelection } from './use-sanitize-selection';
 import { ViewTabs } from './view-tabs';
-import { useAppStore } from '../state/store';
 import './app.css';
 
 /** Application root: providers and the page shell. */
@@ -35,22 +37,24 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
   );
   return (
     <QueryClientProvider client={client}>
+      <a className="skip-link" href="#answer">
+        Skip to the answer
+      </a>
       <div className="app">
         <header className="app__header">
           <div>
             <h1 className="app__title">LLM VRAM Calculator</h1>
             <p className="app__tagline muted">
               Can this open-weight model run on your GPU or computer, at which quantization and
-              context length? Numbers that match what llama.cpp and vLLM allocate.
+              context, and how fast? Figures that match what llama.cpp and vLLM allocate.
             </p>
           </div>
           <ThemeToggle />
         </header>
         <CatalogGate />
         <footer className="app__footer muted small">
-          Estimates computed in your browser from published model configs, llama.cpp&apos;s
-          quantization recipes and GPU datasheets; every figure names its source. No data leaves
-          this page.
+          Computed in your browser from published model configs, llama.cpp&apos;s quantization
+          recipes and GPU datasheets; every figure names its source. No data leaves this page.
         </footer>
       </div>
     </QueryClientProvider>
@@ -96,97 +100,102 @@ function CatalogGate() {
     );
   }
   return (
-    <CatalogProvider catalog={query.data}>
-      <Calculator catalog={query.data} />
-    </CatalogProvider>
+    <ResultsProvider catalog={query.data}>
+      <Shell catalog={query.data} />
+    </ResultsProvider>
   );
 }
 
-function Calculator({ catalog }: { catalog: Catalog }) {
-  useSanitizeSelection(catalog);
-  // Weights of every model and quantization, computed in idle time so the hardware view's first
-  // sweep and model switches find them cached.
-  useWarmWeights(catalog.models, catalog.quants);
+function Shell({ catalog }: { catalog: Catalog }) {
+  useCatalogSync(catalog);
+  // Weights of every model and quantization, computed by the build: fetched in the background.
+  useQuery(weightsTableQueryOptions(catalog));
   const view = useAppStore((s) => s.view);
   return (
-    <main className="app__main">
-      <Notices />
-      <ViewTabs />
-      {view === 'hardware' ? (
-        <ErrorBoundary label="hardware view">
-          <LazyHardwareView />
+    <>
+      <PageTitle />
+      {view === 'calc' && (
+        <ErrorBoundary label="answer">
+          <AnswerBar />
         </ErrorBoundary>
-      ) : (
-        <CalculatorView />
       )}
-    </main>
+      <main className="app__main">
+        <Notices />
+        <ViewTabs />
+        {view === 'hardware' ? (
+          <ErrorBoundary label="hardware view">
+            <LazyHardwareView />
+          </ErrorBoundary>
+        ) : (
+          <CalculatorView />
+        )}
+      </main>
+    </>
   );
+}
+
+function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section id={id} className="card app__section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      <ErrorBoundary label={id}>{children}</ErrorBoundary>
+    </section>
+  );
+}
+
+function ModelTitle() {
+  return <>{useSelected().resolved.model.name}</>;
 }
 
 function CalculatorView() {
   return (
     <>
-      <section className="app__picker" aria-label="Model">
-        <ErrorBoundary label="model picker">
-          <ModelPicker />
-        </ErrorBoundary>
-        <ErrorBoundary label="bring your own model">
-          <LazyCustomModelCard />
-          <CustomModelBanner />
-        </ErrorBoundary>
-      </section>
-      <div className="app__top">
-        <ErrorBoundary label="model card">
-          <SpecCard />
-        </ErrorBoundary>
-        <section className="card app__config" aria-labelledby="config-heading">
-          <h2 id="config-heading">Your setup</h2>
+      <section id="setup" className="card app__setup" aria-label="Model and hardware">
+        <div className="app__setup-model">
+          <ErrorBoundary label="model picker">
+            <ModelPicker />
+            <CustomModelBanner />
+            <LazyCustomModelCard />
+          </ErrorBoundary>
+        </div>
+        <div className="app__setup-hw">
           <ErrorBoundary label="controls">
             <Controls />
           </ErrorBoundary>
-        </section>
-        <section className="card app__breakdown" aria-labelledby="breakdown-heading">
-          <h2 id="breakdown-heading">Memory needed</h2>
-          <ErrorBoundary label="breakdown">
-            <Breakdown>
-              <SpeedLine />
-            </Breakdown>
-          </ErrorBoundary>
-        </section>
-      </div>
-      <section className="card" aria-labelledby="fit-heading">
-        <h2 id="fit-heading">Longest context and what would make it fit</h2>
-        <ErrorBoundary label="fit advice">
-          <FitAdvice />
-        </ErrorBoundary>
+        </div>
       </section>
-      <section className="card" aria-labelledby="quant-heading">
-        <h2 id="quant-heading">Quantizations</h2>
-        <ErrorBoundary label="quantization table">
-          <QuantTable />
-        </ErrorBoundary>
-        <ErrorBoundary label="chart">
-          <LazyQuantChart />
-        </ErrorBoundary>
-      </section>
-      <ErrorBoundary label="GPU grid">
-        <GpuGrid />
-      </ErrorBoundary>
-      <section className="card" aria-labelledby="offload-heading">
-        <h2 id="offload-heading">Offload to system RAM, and serving many users</h2>
-        <ErrorBoundary label="offload and serving">
-          <OffloadServing />
-        </ErrorBoundary>
-      </section>
-      <section className="card" aria-labelledby="run-heading">
-        <h2 id="run-heading">Run it</h2>
-        <ErrorBoundary label="commands">
-          <RunIt />
-        </ErrorBoundary>
-      </section>
-      <ErrorBoundary label="questions">
+      <SectionNav />
+      <Section id="memory" title="Memory and speed">
+        <Breakdown />
+        <FitAdvice />
+      </Section>
+      <Section id="quants" title="Quantizations">
+        <QuantTable />
+        <LazyQuantChart />
+      </Section>
+      <Section id="devices" title="Which GPUs and computers run it">
+        <DeviceList />
+      </Section>
+      <Section id="run" title="Run it">
+        <RunIt />
+      </Section>
+      <Section id="model" title={<ModelTitle />}>
+        <ModelDetails />
+      </Section>
+      <Section id="serving" title="Offload to system RAM, and serving many users">
+        <OffloadServing />
+      </Section>
+      <Section id="faq" title="Questions">
         <Faq />
-      </ErrorBoundary>
+      </Section>
       <Method />
     </>
   );

@@ -1,5 +1,5 @@
 import { useAppStore } from '../state/store';
-import { useCatalog } from '../features/shared/catalog-context';
+import { useCatalog } from '../results/results-provider';
 
 /**
  * Polite notice for share-URL values that were ignored (the contract's role="status"), and for
@@ -15,7 +15,7 @@ export function Notices() {
       <div role="status" aria-live="polite">
         {all.length > 0 && (
           <div className="app__notice card">
-            <p>Some settings in this link could not be used, so defaults are shown instead:</p>
+            <p>Some settings in this link were ignored or changed; the page shows what applies:</p>
             <ul>
               {all.map((n, i) => (
                 <li key={`${n.key}-${i}`}>
@@ -30,7 +30,7 @@ export function Notices() {
         )}
       </div>
       {issues.length > 0 && (
-        <details className="app__notice card">
+        <details className="app__notice card" role="status">
           <summary>
             {issues.length} catalog {issues.length === 1 ? 'entry was' : 'entries were'} left out
             because {issues.length === 1 ? 'it is' : 'they are'} invalid

@@ -1,5 +1,5 @@
 import { useAppStore } from '../state/store';
-import type { View } from '../state/url-codec';
+import type { View } from '../state/selection';
 
 const VIEWS: { id: View; label: string; hint: string }[] = [
   { id: 'calc', label: 'Model → hardware', hint: 'Pick a model: what does it need?' },

@@ -185,7 +185,7 @@ export const modelSchema = z.object({
         )
         .optional(),
       ollama: z
-        .array(z.object({ tag: z.string().regex(/^[\w.\-/]+(:[\w.\-]+)?$/), quant: z.string(), source }))
+        .array(z.object({ tag: z.string().regex(/^[\w./-]+(:[\w.-]+)?$/), quant: z.string(), source }))
         .optional(),
       notes: z.string().optional(),
     })
@@ -201,6 +201,23 @@ export const quantSchema = z.object({
   pplIncrease: z.number().nullable(),
   pplReference: z.string().nullable(),
   sources,
+  quality: z
+    .object({
+      word: z.enum([
+        'lossless',
+        'near-lossless',
+        'very good',
+        'good',
+        'noticeable loss',
+        'severe loss',
+      ]),
+      pplIncreasePct: z.object({ min: z.number(), max: z.number() }),
+      models: posInt,
+      basis: z.string(),
+      note: z.string().nullable(),
+      sources,
+    })
+    .optional(),
 }) satisfies z.ZodType<QuantSpec>;
 
 export const deviceSchema = z.object({

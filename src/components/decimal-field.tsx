@@ -1,5 +1,6 @@
+import './field.css';
 import { useId, useState, type KeyboardEvent } from 'react';
-import { formatNumber } from '../../domain/format';
+import { formatNumber } from '../domain/format';
 
 interface Props {
   label: string;
@@ -49,7 +50,7 @@ export function DecimalField({ label, value, min, max, step, hint, onCommit }: P
     .filter(Boolean)
     .join(' ');
   return (
-    <div className="offload-serving__field">
+    <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -65,12 +66,12 @@ export function DecimalField({ label, value, min, max, step, hint, onCommit }: P
         onKeyDown={onKeyDown}
       />
       {hint && (
-        <p id={`${id}-hint`} className="small muted offload-serving__hint">
+        <p id={`${id}-hint`} className="small muted field__hint">
           {hint}
         </p>
       )}
       {message && (
-        <p id={`${id}-msg`} className="small offload-serving__message">
+        <p id={`${id}-msg`} className="small field__message">
           {message}
         </p>
       )}

@@ -1,41 +1,40 @@
-import { formatNumber } from '../../domain/format';
-import type { DeviceSpec, GpuSegment } from '../../domain/types';
+import { formatNumber } from '../domain/format';
+import { isUnified } from '../domain/fit';
+import type { DeviceSpec } from '../domain/types';
+import type { GridGroup } from '../state/selection';
 
-export interface DeviceGroup {
-  label: string;
-  devices: DeviceSpec[];
-}
+/** A device-list group (every GridGroup except "all"). */
+export type DeviceGroupKey = Exclude<GridGroup, 'all'>;
 
-const SEGMENT_GROUPS: readonly { segment: GpuSegment; label: string }[] = [
-  { segment: 'consumer', label: 'Consumer GPUs' },
-  { segment: 'workstation', label: 'Workstation' },
-  { segment: 'datacenter', label: 'Datacenter' },
-  { segment: 'unified-memory-desktop', label: 'Unified memory (Apple, AMD, NVIDIA)' },
-  { segment: 'laptop', label: 'Laptop GPUs' },
-  { segment: 'edge', label: 'Edge' },
-];
-
-const MULTI_LABEL = 'Multi-GPU systems';
+/** Groups in display order, with their headings. */
+export const DEVICE_GROUP_LABEL: Record<DeviceGroupKey, string> = {
+  consumer: 'Desktop graphics cards',
+  laptop: 'Laptop graphics',
+  unified: 'Macs and unified-memory computers',
+  workstation: 'Workstation cards',
+  datacenter: 'Datacenter cards',
+  multi: 'Multi-GPU servers',
+  edge: 'Edge boards',
+};
 
 /**
- * Splits catalog devices into menu groups, in a fixed order: one per segment, then systems of
- * several GPUs (gpuCount > 1) in their own group. Keeps catalog order inside a group; drops
- * empty groups.
+ * The group of a device: systems of several GPUs are "multi", Jetson-class boards "edge", every
+ * unified-memory computer (Macs, Strix Halo, DGX Spark, Snapdragon and Lunar Lake laptops)
+ * "unified", the rest their catalog segment.
  */
-export function groupDevices(devices: readonly DeviceSpec[]): DeviceGroup[] {
-  const groups = new Map<string, DeviceSpec[]>();
-  for (const g of SEGMENT_GROUPS) groups.set(g.label, []);
-  groups.set(MULTI_LABEL, []);
-  for (const d of devices) {
-    const label =
-      d.gpuCount > 1
-        ? MULTI_LABEL
-        : (SEGMENT_GROUPS.find((g) => g.segment === d.segment)?.label ?? MULTI_LABEL);
-    groups.get(label)?.push(d);
+export function groupOf(device: DeviceSpec): DeviceGroupKey {
+  if (device.gpuCount > 1) return 'multi';
+  if (device.segment === 'edge') return 'edge';
+  if (isUnified(device)) return 'unified';
+  switch (device.segment) {
+    case 'consumer':
+    case 'laptop':
+    case 'workstation':
+    case 'datacenter':
+      return device.segment;
+    default:
+      return 'unified';
   }
-  return [...groups]
-    .filter(([, list]) => list.length > 0)
-    .map(([label, list]) => ({ label, devices: list }));
 }
 
 /** Marketed memory, e.g. "24 GB", or "8 × 80 GB" for a multi-GPU system. */
@@ -44,7 +43,7 @@ export function deviceMemoryText(d: DeviceSpec): string {
   return d.gpuCount > 1 ? `${d.gpuCount} × ${gb}` : gb;
 }
 
-/** Menu text, e.g. "NVIDIA GeForce RTX 4090 — 24 GB". */
-export function deviceOptionText(d: DeviceSpec): string {
-  return `${d.name} — ${deviceMemoryText(d)}`;
+/** The device name with its memory, unless the name already says it ("RTX 4090 (24 GB)"). */
+export function deviceLabel(d: DeviceSpec): string {
+  return /\d\s*GB\b/i.test(d.name) ? d.name : `${d.name} (${deviceMemoryText(d)})`;
 }

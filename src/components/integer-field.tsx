@@ -1,3 +1,4 @@
+import './field.css';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { parseInteger } from './parse-integer';
 
@@ -60,7 +61,7 @@ export function IntegerField({
   };
 
   return (
-    <div className={['controls__field', className].filter(Boolean).join(' ')}>
+    <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -76,7 +77,7 @@ export function IntegerField({
         onKeyDown={onKeyDown}
       />
       {message && (
-        <p id={`${id}-msg`} className="controls__message small">
+        <p id={`${id}-msg`} className="field__message small">
           {message}
         </p>
       )}

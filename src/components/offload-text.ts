@@ -1,5 +1,5 @@
-import { formatNumber } from '../../domain/format';
-import type { OffloadPlan } from '../../domain/offload';
+import { formatNumber } from '../domain/format';
+import type { OffloadPlan } from '../domain/offload';
 
 /** Where the model's bytes go, in words with the llama.cpp flag that does it. */
 export function offloadModeText(plan: OffloadPlan): string {

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../domain/format';
+import { formatNumber } from '../domain/format';
 
 /** Result of reading typed text as an integer in [min, max]. */
 export interface ParsedInteger {

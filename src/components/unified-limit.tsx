@@ -1,14 +1,15 @@
+import './field.css';
 import { useId } from 'react';
 import {
   ASSUMED_UNIFIED_FRACTION,
   isUnified,
   usableBytesPerGpu,
   usableIsAssumed,
-} from '../../domain/fit';
-import { GiB } from '../../domain/units';
-import { formatBytes, formatNumber } from '../../domain/format';
-import type { DeviceSpec } from '../../domain/types';
-import { useAppStore } from '../../state/store';
+} from '../domain/fit';
+import { GiB } from '../domain/units';
+import { formatBytes, formatNumber } from '../domain/format';
+import type { DeviceSpec } from '../domain/types';
+import { useAppStore } from '../state/store';
 
 /**
  * For unified-memory devices: the "raised GPU memory limit" option, with what the default limit
@@ -27,8 +28,8 @@ export function UnifiedLimit({ device }: { device: DeviceSpec }) {
   const headroom = formatBytes(device.memoryGb * GiB - raisedBytes, unit);
   const apple = device.vendor === 'Apple';
   return (
-    <div className="controls__unified">
-      <label className="controls__check">
+    <div className="unified-limit">
+      <label className="check">
         <input
           type="checkbox"
           checked={raisedLimit}
@@ -37,7 +38,7 @@ export function UnifiedLimit({ device }: { device: DeviceSpec }) {
         />
         Raised GPU memory limit
       </label>
-      <div id={`${id}-hint`} className="small muted controls__hint">
+      <div id={`${id}-hint`} className="small muted field__hint">
         <p>
           {apple
             ? `By default macOS lets the GPU use about ${percent} of memory (${usable}). `

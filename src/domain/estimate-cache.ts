@@ -1,11 +1,20 @@
-import { FILE_QUANT_ID, fileOf } from '../../domain/arch-codec';
-import { estimate, type Estimate } from '../../domain/estimate';
-import type { KvCacheType } from '../../domain/kv-cache';
-import type { ModelSpec } from '../../domain/types';
-import { estimateWeights, type WeightsEstimate } from '../../domain/weights';
+import { FILE_QUANT_ID, fileOf } from './arch-codec';
+import { estimate, type Estimate } from './estimate';
+import { KV_CACHE_TYPES, type KvCacheType } from './kv-cache';
+import type { ModelSpec, QuantSpec } from './types';
+import { estimateWeights, type WeightsEstimate } from './weights';
 
-/** Weights do not depend on context: compute once per model and quantization. */
+/** Weights do not depend on context: computed once per model and quantization. */
 const weightsCache = new WeakMap<ModelSpec, Map<string, WeightsEstimate>>();
+
+function byQuantOf(model: ModelSpec): Map<string, WeightsEstimate> {
+  let byQuant = weightsCache.get(model);
+  if (!byQuant) {
+    byQuant = new Map();
+    weightsCache.set(model, byQuant);
+  }
+  return byQuant;
+}
 
 /**
  * Weights of `model` in `quantId`: llama.cpp's recipe or the safetensors layout, or, for a
@@ -17,17 +26,92 @@ export function cachedWeights(model: ModelSpec, quantId: string): WeightsEstimat
     if (!file) throw new Error(`${model.name} was not read from a GGUF file`);
     return file.weights;
   }
-  let byQuant = weightsCache.get(model);
-  if (!byQuant) {
-    byQuant = new Map();
-    weightsCache.set(model, byQuant);
-  }
+  const byQuant = byQuantOf(model);
   let w = byQuant.get(quantId);
   if (!w) {
     w = estimateWeights(model.arch, quantId);
     byQuant.set(quantId, w);
   }
   return w;
+}
+
+/** Whether the weights of `model` in `quantId` are already known (computed or seeded). */
+export function hasCachedWeights(model: ModelSpec, quantId: string): boolean {
+  return weightsCache.get(model)?.has(quantId) ?? false;
+}
+
+/**
+ * Weights per model and quantization computed ahead of time (by the build, from the same engine):
+ * model id -> quantization id -> the numeric fields of {@link WeightsEstimate} in the order of
+ * {@link WEIGHTS_TABLE_FIELDS}. `byType` is not carried (only GGUF files read by the user need it).
+ */
+export interface WeightsTable {
+  version: 1;
+  fields: readonly string[];
+  models: Record<string, Record<string, number[]>>;
+}
+
+export const WEIGHTS_TABLE_FIELDS = [
+  'fileBytes',
+  'tensorBytes',
+  'deviceBytes',
+  'hostBytes',
+  'activeBytes',
+  'params',
+  'activeParams',
+  'bitsPerWeight',
+  'expertBytes',
+] as const satisfies readonly (keyof WeightsEstimate)[];
+
+/** The weights table of a catalog: every model in every quantization (see {@link WeightsTable}). */
+export function buildWeightsTable(
+  models: readonly ModelSpec[],
+  quants: readonly QuantSpec[],
+): WeightsTable {
+  const out: WeightsTable['models'] = {};
+  for (const m of models) {
+    const row: Record<string, number[]> = {};
+    for (const q of quants) {
+      const w = estimateWeights(m.arch, q.id);
+      row[q.id] = WEIGHTS_TABLE_FIELDS.map((f) => w[f] ?? 0);
+    }
+    out[m.id] = row;
+  }
+  return { version: 1, fields: WEIGHTS_TABLE_FIELDS, models: out };
+}
+
+/**
+ * Puts the precomputed weights of every catalog model into the cache, so that switching models
+ * and sweeping the catalog need no recipe work. Entries that do not have the expected shape, and
+ * models the table does not know, are skipped (they are computed when needed). Returns how many
+ * model-quantization pairs were seeded.
+ */
+export function seedWeights(models: readonly ModelSpec[], table: unknown): number {
+  if (typeof table !== 'object' || table === null) return 0;
+  const t = table as Partial<WeightsTable>;
+  if (t.version !== 1 || !Array.isArray(t.fields) || typeof t.models !== 'object' || !t.models)
+    return 0;
+  if (t.fields.join() !== WEIGHTS_TABLE_FIELDS.join()) return 0;
+  let seeded = 0;
+  for (const m of models) {
+    const row = t.models[m.id];
+    if (!row) continue;
+    const byQuant = byQuantOf(m);
+    for (const [quantId, values] of Object.entries(row)) {
+      if (
+        !Array.isArray(values) ||
+        values.length !== WEIGHTS_TABLE_FIELDS.length ||
+        !values.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)
+      )
+        continue;
+      if (byQuant.has(quantId)) continue;
+      const w = { byType: {} } as unknown as Record<string, unknown>;
+      WEIGHTS_TABLE_FIELDS.forEach((f, i) => (w[f] = values[i]));
+      byQuant.set(quantId, w as unknown as WeightsEstimate);
+      seeded++;
+    }
+  }
+  return seeded;
 }
 
 export interface RunSettings {
@@ -37,15 +121,37 @@ export interface RunSettings {
   flashAttention: boolean;
 }
 
-/** Full estimate for a model, quantization and run settings, reusing cached weights. */
+/**
+ * The K and V cache types llama.cpp actually runs with for the chosen KV type: a quantized V cache
+ * needs flash attention (llama.cpp refuses to start with `-ctv q8_0` and `-fa off`: "V cache
+ * quantization requires flash_attn"), so with flash attention off V stays in f16 and only K is
+ * quantized. MLA models cache no separate V (kv-cache.ts), so nothing changes for them.
+ */
+export function kvTypesFor(
+  run: Pick<RunSettings, 'kvType' | 'flashAttention'>,
+  model: ModelSpec,
+): { typeK: KvCacheType; typeV: KvCacheType; vKeptF16: boolean } {
+  const vKeptF16 =
+    KV_CACHE_TYPES[run.kvType].quantized &&
+    run.kvType !== 'fp8' &&
+    !run.flashAttention &&
+    !model.arch.mla;
+  return { typeK: run.kvType, typeV: vKeptF16 ? 'f16' : run.kvType, vKeptF16 };
+}
+
+/**
+ * Full estimate for a model, quantization and run settings, reusing cached weights, with the
+ * cache types llama.cpp accepts for them ({@link kvTypesFor}).
+ */
 export function estimateFor(model: ModelSpec, quantId: string, run: RunSettings): Estimate {
+  const { typeK, typeV } = kvTypesFor(run, model);
   return estimate({
     arch: model.arch,
     quantId,
     contextTokens: run.contextTokens,
     parallel: run.parallel,
-    typeK: run.kvType,
-    typeV: run.kvType,
+    typeK,
+    typeV,
     flashAttention: run.flashAttention,
     precomputedWeights: cachedWeights(model, quantId),
   });

@@ -1,10 +1,10 @@
-import { fitEstimate } from '../../domain/estimate';
-import type { UsableOptions, Verdict } from '../../domain/fit';
-import { KV_CACHE_TYPES, type KvCacheType } from '../../domain/kv-cache';
-import { maxContextThatFits } from '../../domain/max-context';
-import { planOffload, type OffloadPlan } from '../../domain/offload';
-import type { DeviceSpec, ModelSpec, QuantSpec } from '../../domain/types';
-import { cachedWeights, estimateFor, type RunSettings } from '../shared/calc';
+import { maxContextForQuant } from './context-rows';
+import { estimateFor, type RunSettings } from './estimate-cache';
+import { fitOnDevice, type UsableOptions, type Verdict } from './fit';
+import { KV_CACHE_TYPES, type KvCacheType } from './kv-cache';
+import { MIN_OFFLOAD_TPS, planOffload, type OffloadPlan } from './offload';
+import { candidateQuants } from './recommend';
+import type { DeviceSpec, ModelSpec, QuantSpec } from './types';
 
 export interface SuggestionInput {
   model: ModelSpec;
@@ -15,23 +15,30 @@ export interface SuggestionInput {
   device: DeviceSpec;
   count: number;
   usable?: UsableOptions;
-  /** System RAM available for offload, bytes, and its bandwidth, GB/s. */
+  /** System RAM available for offload, bytes (0 on a unified-memory computer), and its bandwidth, GB/s. */
   ramBytes: number;
   ramBandwidthGbS: number;
+  /** Allow 1-2 bit quantizations for models under 100B parameters (recommend.ts). */
+  extreme?: boolean;
 }
 
-/** A change that would make the configuration fit, with what the engine says it gives. */
+/** A change that makes the configuration fit, with what the engine says it gives. */
 export type Suggestion =
-  /** The largest-bits smaller quantization that fits at the current context; `verdict` 'no' when none does (then the smallest). */
-  | { kind: 'quant'; quant: QuantSpec; needBytesPerGpu: number; verdict: Verdict }
-  /** A quantized KV cache (with flash attention on, which llama.cpp needs for a quantized V cache). */
-  | { kind: 'kv'; kvType: KvCacheType; needBytesPerGpu: number; verdict: Verdict }
-  /** The longest context that fits at the current quantization; 0 when not even 512 tokens do. */
+  /** The quantization with the most bits that fits at the current context (runs great if one does). */
+  | { kind: 'quant'; quant: QuantSpec; needBytesPerGpu: number; verdict: Exclude<Verdict, 'no'> }
+  /** A quantized KV cache, with flash attention on (llama.cpp needs it to quantize V). */
+  | {
+      kind: 'kv';
+      kvType: KvCacheType;
+      needBytesPerGpu: number;
+      verdict: Exclude<Verdict, 'no'>;
+    }
+  /** The longest context that fits at the current quantization (at least 512 tokens). */
   | { kind: 'context'; contextTokens: number }
-  | { kind: 'flash-attention'; needBytesPerGpu: number; verdict: Verdict }
-  /** Units of the device needed; 0 when more than the supported maximum (8). */
+  | { kind: 'flash-attention'; needBytesPerGpu: number; verdict: Exclude<Verdict, 'no'> }
+  /** Units of the device that fit (a layer split over 2..8 cards or systems). */
   | { kind: 'cards'; needed: number }
-  /** planOffload with the user's RAM (mode 'none' when even that is not enough). */
+  /** Offload to system RAM at a usable speed (at least MIN_OFFLOAD_TPS). */
   | { kind: 'offload'; plan: OffloadPlan };
 
 function bytesPerElement(t: KvCacheType): number {
@@ -40,61 +47,73 @@ function bytesPerElement(t: KvCacheType): number {
 
 /**
  * What would make a configuration that does not fit `count` x `device` fit, each computed by the
- * engine at the current settings: a smaller quantization of the same format (the most bits that
- * fit, by estimated bits per weight), a quantized KV cache (q8_0 and q4_0 with flash attention for
- * GGUF; vLLM's fp8 for safetensors), a shorter context (maxContextThatFits), flash attention,
- * more units (fitOnDevice's `needed`, up to MAX_DEVICE_COUNT) and offload to system RAM
- * (planOffload). Returns [] when the configuration already fits.
+ * engine at the current settings, and only changes that do make it fit: the recommendable
+ * quantization with the most bits that runs great, else the one with the most bits that is tight
+ * (recommend.ts; same format family), a quantized KV cache (q8_0 and q4_0 with flash attention for
+ * GGUF; vLLM's fp8 for safetensors), the longest context that fits, flash attention, more units of
+ * the device (fitOnDevice's `needed`), and offload to system RAM at a usable speed
+ * (planOffload, MIN_OFFLOAD_TPS). Returns [] when the configuration already fits.
  */
 export function fitSuggestions(i: SuggestionInput): Suggestion[] {
   const { model, run, device, count, usable } = i;
   const current = estimateFor(model, i.quantId, run);
-  const fit = fitEstimate(current, device, count, usable);
+  const fit = fitOnDevice(current.demand, device, count, usable);
   if (fit.verdict !== 'no') return [];
   const fitOf = (quantId: string, r: RunSettings) =>
-    fitEstimate(estimateFor(model, quantId, r), device, count, usable);
+    fitOnDevice(estimateFor(model, quantId, r).demand, device, count, usable);
   const out: Suggestion[] = [];
+  const format = i.quants.find((q) => q.id === i.quantId)?.format ?? 'gguf';
 
-  const quant = smallerQuant(i, current.weights.bitsPerWeight, fitOf);
-  if (quant) out.push(quant);
+  if (format === 'gguf') {
+    let tight: Suggestion | null = null;
+    for (const c of candidateQuants(model, i.quants, { extreme: i.extreme ?? false })) {
+      if (c.quantId === i.quantId) continue;
+      const f = fitOf(c.quantId, run);
+      const quant = i.quants.find((q) => q.id === c.quantId);
+      if (!quant || f.verdict === 'no') continue;
+      const s: Suggestion = {
+        kind: 'quant',
+        quant,
+        needBytesPerGpu: f.needBytesPerGpu,
+        verdict: f.verdict,
+      };
+      if (f.verdict === 'great') {
+        out.push(s);
+        tight = null;
+        break;
+      }
+      tight ??= s;
+    }
+    if (tight) out.push(tight);
+  }
 
-  const safetensors = i.quants.find((q) => q.id === i.quantId)?.format === 'safetensors';
-  const kvCandidates: KvCacheType[] = safetensors ? ['fp8'] : ['q8_0', 'q4_0'];
+  const kvCandidates: KvCacheType[] = format === 'safetensors' ? ['fp8'] : ['q8_0', 'q4_0'];
   for (const kvType of kvCandidates) {
     if (bytesPerElement(kvType) >= bytesPerElement(run.kvType)) continue;
     const f = fitOf(i.quantId, { ...run, kvType, flashAttention: true });
+    if (f.verdict === 'no') continue;
     out.push({ kind: 'kv', kvType, needBytesPerGpu: f.needBytesPerGpu, verdict: f.verdict });
+    break;
   }
 
-  out.push({
-    kind: 'context',
-    contextTokens: maxContextThatFits(
-      {
-        arch: model.arch,
-        quantId: i.quantId,
-        parallel: run.parallel,
-        typeK: run.kvType,
-        typeV: run.kvType,
-        flashAttention: run.flashAttention,
-        precomputedWeights: cachedWeights(model, i.quantId),
-      },
-      run.contextTokens,
-      device,
-      count,
-      usable,
-    ),
-  });
+  const contextTokens = maxContextForQuant(model, i.quantId, run, device, count, usable ?? {});
+  if (contextTokens > 0 && contextTokens < run.contextTokens)
+    out.push({ kind: 'context', contextTokens });
 
   if (!run.flashAttention) {
     const f = fitOf(i.quantId, { ...run, flashAttention: true });
-    out.push({ kind: 'flash-attention', needBytesPerGpu: f.needBytesPerGpu, verdict: f.verdict });
+    if (f.verdict !== 'no')
+      out.push({
+        kind: 'flash-attention',
+        needBytesPerGpu: f.needBytesPerGpu,
+        verdict: f.verdict,
+      });
   }
 
-  if (fit.needed === 0 || fit.needed > count) out.push({ kind: 'cards', needed: fit.needed });
+  if (fit.needed > count) out.push({ kind: 'cards', needed: fit.needed });
 
-  out.push({
-    kind: 'offload',
-    plan: planOffload({
+  if (i.ramBytes > 0) {
+    const plan = planOffload({
       estimate: current,
       arch: model.arch,
       device,
@@ -102,33 +121,9 @@ export function fitSuggestions(i: SuggestionInput): Suggestion[] {
       ramBytes: i.ramBytes,
       ramBandwidthGbS: i.ramBandwidthGbS,
       usable,
-    }),
-  });
-  return out;
-}
-
-function smallerQuant(
-  i: SuggestionInput,
-  currentBits: number,
-  fitOf: (quantId: string, r: RunSettings) => { needBytesPerGpu: number; verdict: Verdict },
-): Suggestion | null {
-  const format = i.quants.find((q) => q.id === i.quantId)?.format ?? 'gguf';
-  const candidates = i.quants
-    .filter((q) => q.format === format && q.id !== i.quantId)
-    .map((q) => ({ quant: q, bits: cachedWeights(i.model, q.id).bitsPerWeight }))
-    .filter((c) => c.bits < currentBits)
-    .sort((a, b) => b.bits - a.bits);
-  let smallest: Suggestion | null = null;
-  for (const c of candidates) {
-    const f = fitOf(c.quant.id, i.run);
-    const s: Suggestion = {
-      kind: 'quant',
-      quant: c.quant,
-      needBytesPerGpu: f.needBytesPerGpu,
-      verdict: f.verdict,
-    };
-    if (f.verdict !== 'no') return s;
-    smallest = s;
+    });
+    if ((plan.mode === 'experts' || plan.mode === 'layers') && plan.tps >= MIN_OFFLOAD_TPS)
+      out.push({ kind: 'offload', plan });
   }
-  return smallest;
+  return out;
 }

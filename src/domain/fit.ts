@@ -27,6 +27,12 @@ export const RAISED_LIMIT_OS_HEADROOM_BYTES = 8 * GiB;
 
 export type Verdict = 'great' | 'tight' | 'no';
 
+/**
+ * The one-word answer for a configuration on chosen hardware: runs great, tight, only with offload
+ * (at a usable speed, offload.ts MIN_OFFLOAD_TPS), does not run, or no device chosen.
+ */
+export type AnswerVerdict = Verdict | 'offload' | 'none';
+
 export interface UsableOptions {
   /** Unified memory: use a raised GPU limit instead of the default fraction. */
   raisedUnifiedLimit?: boolean;
@@ -53,12 +59,33 @@ export function usableBytesPerGpu(device: DeviceSpec, o: UsableOptions = {}): nu
 /** Fraction assumed for unified-memory devices without a published GPU limit (Apple's large-Mac default). */
 export const ASSUMED_UNIFIED_FRACTION = 0.75;
 
+/**
+ * Whether the device's GPU shares one memory pool with the CPU (Apple Macs, AMD Strix Halo,
+ * NVIDIA DGX Spark and Jetson, Snapdragon and Lunar Lake laptops): such a machine has no separate
+ * system RAM to offload to and cannot be pooled with another of itself.
+ */
 export function isUnified(device: DeviceSpec): boolean {
   return (
     device.unifiedUsableFraction !== null ||
+    device.segment === 'apple' ||
+    device.segment === 'unified' ||
     device.segment === 'unified-memory-desktop' ||
     device.segment === 'edge'
   );
+}
+
+/**
+ * GPUs in use for `count` units of `device`: count (whole, 1 to {@link maxUnits}) x the GPUs in
+ * one unit (8 for a DGX-style system, 1 for a card or a computer).
+ */
+export function gpusInUse(device: DeviceSpec, count: number): number {
+  const units = Math.min(Math.max(1, Math.floor(count)), maxUnits(device));
+  return units * Math.max(1, device.gpuCount);
+}
+
+/** Units of a device that may be combined: up to MAX_DEVICE_COUNT cards or systems; a unified-memory computer is one. */
+export function maxUnits(device: DeviceSpec): number {
+  return isUnified(device) ? 1 : MAX_DEVICE_COUNT;
 }
 
 export function usableIsAssumed(device: DeviceSpec): boolean {
@@ -98,13 +125,14 @@ export interface FitResult {
   needBytesPerGpu: number;
   /** usable - need on the fullest GPU (negative when it does not fit). */
   headroomBytes: number;
-  /** Fewest units (cards or systems) that fit, 1..MAX_DEVICE_COUNT; 0 when none do. */
+  /** Fewest units (cards or systems) that fit, 1..MAX_DEVICE_COUNT (1 for a unified-memory computer); 0 when none do. */
   needed: number;
 }
 
 /**
  * Whether the demand fits `count` units of `device` (a unit is a card, or a multi-GPU system
- * of device.gpuCount GPUs), and how many units it needs.
+ * of device.gpuCount GPUs), and how many units it needs. Unified-memory computers do not pool
+ * memory with each other ({@link maxUnits}): one is all that is ever counted.
  */
 export function fitOnDevice(
   d: Demand,
@@ -114,10 +142,10 @@ export function fitOnDevice(
 ): FitResult {
   const usable = usableBytesPerGpu(device, o);
   const perUnit = Math.max(1, device.gpuCount);
-  const gpus = Math.max(1, Math.floor(count)) * perUnit;
+  const gpus = gpusInUse(device, count);
   const need = bytesPerGpu(d, gpus);
   let needed = 0;
-  for (let n = 1; n <= MAX_DEVICE_COUNT; n++) {
+  for (let n = 1; n <= maxUnits(device); n++) {
     if (bytesPerGpu(d, n * perUnit) <= usable) {
       needed = n;
       break;

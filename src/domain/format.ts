@@ -35,12 +35,18 @@ export function formatSignedBytes(bytes: number, unit: ByteUnit): string {
   return bytes < 0 ? `−${s}` : `+${s}`;
 }
 
-/** Formats a token count compactly: 512, 8K, 128K, 1M (powers of two shown as K = 1024). */
+/**
+ * Formats a token count in one format everywhere: below 1,024 the exact number; else in K (1,024
+ * tokens, as context sizes are counted) with at most one decimal: 8K, 12.5K, 126.8K, 128K; from
+ * 1,024K in M: 1M, 1.5M.
+ */
 export function formatTokens(tokens: number): string {
   if (!Number.isFinite(tokens) || tokens < 0) return '—';
-  if (tokens >= 1024 * 1024 && tokens % (1024 * 1024) === 0) return `${tokens / (1024 * 1024)}M`;
-  if (tokens >= 1024 && tokens % 1024 === 0) return `${tokens / 1024}K`;
-  return numberFormat(0).format(tokens);
+  if (tokens < 1024) return numberFormat(0).format(Math.round(tokens));
+  const k = tokens / 1024;
+  const [v, suffix] = k >= 1024 ? [k / 1024, 'M'] : [k, 'K'];
+  const rounded = Math.round(v * 10) / 10;
+  return `${numberFormat(Number.isInteger(rounded) ? 0 : 1).format(rounded)}${suffix}`;
 }
 
 /** Formats a parameter count: "8.03B", "671B", "1.2B", "360M". */

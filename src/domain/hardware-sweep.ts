@@ -1,34 +1,32 @@
-import { estimate, type Estimate } from '../../domain/estimate';
-import { bytesPerGpu, usableBytesPerGpu, verdictFor, type UsableOptions } from '../../domain/fit';
-import type { KvCacheType } from '../../domain/kv-cache';
-import { maxContextThatFits } from '../../domain/max-context';
-import { planOffload } from '../../domain/offload';
-import { decodeSpeed } from '../../domain/speed';
-import type { DeviceSpec, ModelSpec, QuantSpec } from '../../domain/types';
-import { GiB } from '../../domain/units';
-import type { WeightsEstimate } from '../../domain/weights';
-import type { HwMoeFilter, HwSort } from '../../state/url-codec';
-import { cachedWeights } from '../shared/calc';
+import { estimate, type Estimate } from './estimate';
+import { kvTypesFor } from './estimate-cache';
+import {
+  bytesPerGpu,
+  gpusInUse,
+  isUnified,
+  usableBytesPerGpu,
+  verdictFor,
+  type UsableOptions,
+} from './fit';
+import type { KvCacheType } from './kv-cache';
+import { maxContextThatFits } from './max-context';
+import { MIN_OFFLOAD_TPS, planOffload } from './offload';
+import { candidateQuants, modelParams, type QuantWeights } from './recommend';
+import { decodeSpeed } from './speed';
+import type { DeviceSpec, ModelSpec, QuantSpec } from './types';
+import type { WeightsEstimate } from './weights';
 
-/** How a model runs on the chosen hardware. */
+/** How a model runs on the chosen hardware (one vocabulary with the calculator's answer). */
 export type HardwareVerdict = 'great' | 'tight' | 'offload' | 'no';
-
-/**
- * GGUF quantizations the hardware view never proposes:
- * - F32: a 32-bit copy of weights trained in 16 bits is no better than BF16 and twice the size;
- * - TQ1_0 / TQ2_0: ternary formats meant for ternary-trained models (BitNet); llama.cpp's
- *   quantize help marks them as such, and on an ordinary model they destroy it.
- */
-export const EXCLUDED_QUANTS: ReadonlySet<string> = new Set(['F32', 'TQ1_0', 'TQ2_0']);
 
 /** The hardware and run settings every catalog model is evaluated against. */
 export interface HardwareOptions {
   device: DeviceSpec;
-  /** Units of the device (cards, or systems of device.gpuCount GPUs). */
+  /** Units of the device (cards, or systems of device.gpuCount GPUs; a unified computer is one). */
   count: number;
   /** Unified memory: assume the raised GPU limit. */
   raisedLimit: boolean;
-  /** System RAM available for offload, bytes. */
+  /** System RAM available for offload, bytes (ignored on unified memory: one pool). */
   ramBytes: number;
   /** System RAM bandwidth, GB/s. */
   ramBandwidthGbS: number;
@@ -36,85 +34,46 @@ export interface HardwareOptions {
   contextTokens: number;
   kvType: KvCacheType;
   flashAttention: boolean;
+  /** Allow 1-2 bit quantizations for models under 100B parameters (recommend.ts). */
+  extreme: boolean;
 }
 
-/** One catalog model on the chosen hardware. */
-export interface HardwareRow {
-  model: ModelSpec;
-  /** Best GGUF quantization that runs (most bits per weight), null when none does. */
-  quantId: string | null;
+/** A way to run a model: which quantization, where its bytes go, how fast. */
+export interface RunOption {
+  quantId: string;
   verdict: HardwareVerdict;
-  /** Bits per weight of that quantization (engine figure), 0 when none runs. */
   bitsPerWeight: number;
-  /** GPU rows: longest context that fits; offload rows: the context evaluated; 0 when none runs. */
-  maxContextTokens: number;
-  /** Context evaluated: the target, or the model's maximum when that is shorter. */
-  contextTokens: number;
-  /** The model's maximum context is shorter than the target context. */
-  contextCapped: boolean;
-  /** Decode speed, tokens/s (central estimate and range); 0 when none runs. */
+  /** Decode speed, tokens/s (central estimate and range). */
   tps: number;
   tpsLow: number;
   tpsHigh: number;
   /** Memory on all GPUs together, bytes. */
   gpuBytes: number;
-  /** Memory in system RAM (offloaded weights and KV, token embedding), bytes. */
+  /** Memory offloaded to system RAM (weights and KV moved off the GPU, token embedding), bytes; 0 when nothing is offloaded. */
   ramBytes: number;
-  /** gpuBytes + ramBytes. */
-  totalBytes: number;
-  /** Offload rows: layers kept on the GPU(s) out of all layers (equal when only experts move). */
+  /** Offload: layers kept on the GPU(s) out of all layers (equal when only experts move). */
   gpuLayers: number;
+}
+
+/** One catalog model on the chosen hardware. */
+export interface HardwareRow {
+  model: ModelSpec;
+  /** The recommendation: the best way that runs great, else tight, else offload; null when none runs. */
+  best: RunOption | null;
+  /** Alternatives with more bits than the recommendation: tight on the GPU(s), or with offload. */
+  alternatives: RunOption[];
+  verdict: HardwareVerdict;
+  /** Longest context that fits at the recommended quantization (GPU rows), else the context evaluated; 0 when none runs. */
+  maxContextTokens: number;
+  /** Context evaluated: the target, or the model's maximum when that is shorter. */
+  contextTokens: number;
+  /** The model's maximum context is shorter than the target context. */
+  contextCapped: boolean;
   layers: number;
   /** Total parameters (catalog figure, else counted from the architecture). */
   params: number;
   /** The model has routed experts. */
   moe: boolean;
-}
-
-/** A quantization with its precomputed weights for one model. */
-export interface QuantWeights {
-  quantId: string;
-  weights: WeightsEstimate;
-}
-
-/**
- * Whether the hardware view considers `quant` for `model`: GGUF only (llama.cpp-style local use),
- * minus {@link EXCLUDED_QUANTS}, and MXFP4_MOE only for models with routed experts (it changes only
- * expert tensors; on a dense model it is a Q8_0 file under another name).
- */
-export function isCandidateQuant(model: ModelSpec, quant: QuantSpec): boolean {
-  if (quant.format !== 'gguf' || EXCLUDED_QUANTS.has(quant.id)) return false;
-  return quant.id !== 'MXFP4_MOE' || Boolean(model.arch.moe);
-}
-
-const orderCache = new WeakMap<ModelSpec, WeakMap<readonly QuantSpec[], QuantWeights[]>>();
-
-/**
- * Candidate quantizations of `quants` ({@link isCandidateQuant}) for `model`, most bits per weight
- * first, by the engine's bits per weight for this model: recipes keep embeddings, output and
- * attention at higher types, so a nominally smaller type can hold more bits on some models
- * (Q3_K_L above IQ4_NL on Gemma 3 1B). Equal bits keep catalog order. Cached per model and list.
- */
-/** Whether {@link quantsByBits} has already been computed for this model and quantization list. */
-export function isOrdered(model: ModelSpec, quants: readonly QuantSpec[]): boolean {
-  return orderCache.get(model)?.has(quants) ?? false;
-}
-
-export function quantsByBits(model: ModelSpec, quants: readonly QuantSpec[]): QuantWeights[] {
-  let byList = orderCache.get(model);
-  if (!byList) {
-    byList = new WeakMap();
-    orderCache.set(model, byList);
-  }
-  let list = byList.get(quants);
-  if (!list) {
-    list = quants
-      .filter((q) => isCandidateQuant(model, q))
-      .map((q) => ({ quantId: q.id, weights: cachedWeights(model, q.id) }))
-      .sort((a, b) => b.weights.bitsPerWeight - a.weights.bitsPerWeight);
-    byList.set(quants, list);
-  }
-  return list;
 }
 
 /**
@@ -135,52 +94,47 @@ export function withWeights(e: Estimate, w: WeightsEstimate): Estimate {
 }
 
 /**
- * Evaluates one model on the hardware in `o`, llama.cpp-style (candidate GGUF quantizations only,
- * {@link isCandidateQuant}):
- * 1. at the target context (capped at the model's maximum), the quantization with the most bits
- *    per weight whose verdict on the GPU(s) is "great" or "tight" (fit.ts thresholds), searched
- *    from the most bits down and stopping at the first that fits; for it, the longest context that
- *    still fits (maxContextThatFits up to the model's maximum) and the decode speed (speed.ts);
- * 2. otherwise the quantization with the most bits that runs with part of the model in system RAM
- *    (offload.ts: routed experts or whole layers), at the target context, with its offload speed;
- * 3. otherwise "no".
+ * Evaluates one model on the hardware in `o`, llama.cpp-style, over the quantizations that may be
+ * recommended (recommend.ts: GGUF K/I-quants, no legacy types, 1-2 bit only for 100B+ models
+ * unless asked), most bits first, at the target context (capped at the model's maximum):
+ * 1. the recommendation is the quantization with the most bits that runs great (at most 90% of
+ *    usable memory, fit.ts); failing that the one with the most bits that is tight; failing that
+ *    the one with the most bits that runs with offload to system RAM (discrete GPUs only: a
+ *    unified-memory computer has one pool) at MIN_OFFLOAD_TPS or faster (offload.ts);
+ * 2. the alternatives are the tight and offload options with more bits than the recommendation;
+ * 3. the longest context at the recommended quantization (maxContextThatFits) and its decode speed
+ *    (speed.ts).
  */
 export function evaluateModel(
   model: ModelSpec,
   quants: readonly QuantSpec[],
   o: HardwareOptions,
 ): HardwareRow {
-  const ordered = quantsByBits(model, quants);
+  const ordered = candidateQuants(model, quants, { extreme: o.extreme });
   const first = ordered[0];
   const contextTokens = Math.min(o.contextTokens, model.maxContextTokens);
-  const none: HardwareRow = {
+  const row: HardwareRow = {
     model,
-    quantId: null,
+    best: null,
+    alternatives: [],
     verdict: 'no',
-    bitsPerWeight: 0,
     maxContextTokens: 0,
     contextTokens,
     contextCapped: contextTokens < o.contextTokens,
-    tps: 0,
-    tpsLow: 0,
-    tpsHigh: 0,
-    gpuBytes: 0,
-    ramBytes: 0,
-    totalBytes: 0,
-    gpuLayers: 0,
     layers: model.arch.layers,
-    params: model.totalParams ?? first?.weights.params ?? 0,
+    params: modelParams(model, first?.weights),
     moe: Boolean(model.arch.moe),
   };
-  if (!first) return none;
+  if (!first) return row;
   const usableOpts: UsableOptions = { raisedUnifiedLimit: o.raisedLimit };
   const usable = usableBytesPerGpu(o.device, usableOpts);
-  const gpus = Math.max(1, Math.floor(o.count)) * Math.max(1, o.device.gpuCount);
+  const gpus = gpusInUse(o.device, o.count);
+  const { typeK, typeV } = kvTypesFor(o, model);
   const run = {
     arch: model.arch,
     parallel: 1,
-    typeK: o.kvType,
-    typeV: o.kvType,
+    typeK,
+    typeV,
     flashAttention: o.flashAttention,
   };
   const e0 = estimate({
@@ -189,62 +143,88 @@ export function evaluateModel(
     contextTokens,
     precomputedWeights: first.weights,
   });
-  for (const q of ordered) {
+
+  const onGpu = (q: QuantWeights, verdict: 'great' | 'tight'): RunOption => {
     const e = withWeights(e0, q.weights);
-    const verdict = verdictFor(bytesPerGpu(e.demand, gpus), usable);
-    if (verdict === 'no') continue;
-    const maxContextTokens = maxContextThatFits(
-      { ...run, quantId: q.quantId, precomputedWeights: q.weights },
-      model.maxContextTokens,
-      o.device,
-      o.count,
-      usableOpts,
-    );
     const speed = decodeSpeed(e, o.device);
-    const gpuBytes = e.demand.splitBytes + e.demand.perDeviceBytes * gpus;
     return {
-      ...none,
       quantId: q.quantId,
       verdict,
       bitsPerWeight: q.weights.bitsPerWeight,
-      maxContextTokens: Math.max(maxContextTokens, contextTokens),
       tps: speed.tps,
       tpsLow: speed.low,
       tpsHigh: speed.high,
-      gpuBytes,
-      ramBytes: e.weights.hostBytes,
-      totalBytes: gpuBytes + e.weights.hostBytes,
+      gpuBytes: e.demand.splitBytes + e.demand.perDeviceBytes * gpus,
+      ramBytes: 0,
       gpuLayers: model.arch.layers,
     };
-  }
+  };
+
+  let great: RunOption | null = null;
+  let tight: RunOption | null = null;
   for (const q of ordered) {
-    const plan = planOffload({
-      estimate: withWeights(e0, q.weights),
-      arch: model.arch,
-      device: o.device,
-      count: o.count,
-      ramBytes: o.ramBytes,
-      ramBandwidthGbS: o.ramBandwidthGbS,
-      usable: usableOpts,
-    });
-    if (plan.mode !== 'experts' && plan.mode !== 'layers') continue;
-    const gpuBytes = plan.gpuBytesPerGpu * gpus;
-    return {
-      ...none,
-      quantId: q.quantId,
-      verdict: 'offload',
-      bitsPerWeight: q.weights.bitsPerWeight,
-      maxContextTokens: contextTokens,
-      tps: plan.tps,
-      tpsLow: plan.tpsLow,
-      tpsHigh: plan.tpsHigh,
-      gpuBytes,
-      ramBytes: plan.ramBytes,
-      totalBytes: gpuBytes + plan.ramBytes,
-      gpuLayers: plan.gpuLayers,
-    };
+    const verdict = verdictFor(bytesPerGpu(withWeights(e0, q.weights).demand, gpus), usable);
+    if (verdict === 'great') {
+      great = onGpu(q, 'great');
+      break;
+    }
+    if (verdict === 'tight') tight ??= onGpu(q, 'tight');
   }
-  return none;
+
+  let offload: RunOption | null = null;
+  if (!isUnified(o.device)) {
+    for (const q of ordered) {
+      if (great && q.weights.bitsPerWeight <= great.bitsPerWeight) break;
+      if (tight && q.weights.bitsPerWeight <= tight.bitsPerWeight) break;
+      const plan = planOffload({
+        estimate: withWeights(e0, q.weights),
+        arch: model.arch,
+        device: o.device,
+        count: o.count,
+        ramBytes: o.ramBytes,
+        ramBandwidthGbS: o.ramBandwidthGbS,
+        usable: usableOpts,
+      });
+      if ((plan.mode !== 'experts' && plan.mode !== 'layers') || plan.tps < MIN_OFFLOAD_TPS)
+        continue;
+      offload = {
+        quantId: q.quantId,
+        verdict: 'offload',
+        bitsPerWeight: q.weights.bitsPerWeight,
+        tps: plan.tps,
+        tpsLow: plan.tpsLow,
+        tpsHigh: plan.tpsHigh,
+        gpuBytes: plan.gpuBytesPerGpu * gpus,
+        ramBytes: plan.ramBytes,
+        gpuLayers: plan.gpuLayers,
+      };
+      break;
+    }
+  }
+
+  const best = great ?? tight ?? offload;
+  if (!best) return row;
+  const alternatives = [tight, offload].filter(
+    (x): x is RunOption => x !== null && x !== best && x.bitsPerWeight > best.bitsPerWeight,
+  );
+  const maxContextTokens =
+    best.verdict === 'offload'
+      ? contextTokens
+      : Math.max(
+          contextTokens,
+          maxContextThatFits(
+            {
+              ...run,
+              quantId: best.quantId,
+              precomputedWeights: ordered.find((q) => q.quantId === best.quantId)?.weights,
+            },
+            model.maxContextTokens,
+            o.device,
+            o.count,
+            usableOpts,
+          ),
+        );
+  return { ...row, best, alternatives, verdict: best.verdict, maxContextTokens };
 }
 
 /** Evaluates every catalog model on the hardware in `o` (see {@link evaluateModel}), in catalog order. */
@@ -254,79 +234,4 @@ export function evaluateCatalog(
   o: HardwareOptions,
 ): HardwareRow[] {
   return models.map((m) => evaluateModel(m, quants, o));
-}
-
-/** Filters chosen in the hardware view. */
-export interface HardwareFilters {
-  family: string | null;
-  moe: HwMoeFilter;
-  license: string | null;
-  /** Largest total parameter count, billions (1e9); null = no limit. */
-  maxParamsB: number | null;
-  /** Keep models that do not run at all. */
-  showNo: boolean;
-}
-
-/** Rows that pass the filters, in their input order. */
-export function filterRows(rows: readonly HardwareRow[], f: HardwareFilters): HardwareRow[] {
-  return rows.filter(
-    (r) =>
-      (f.showNo || r.verdict !== 'no') &&
-      (f.family === null || r.model.family === f.family) &&
-      (f.moe === 'all' || (f.moe === 'moe') === r.moe) &&
-      (f.license === null || r.model.license === f.license) &&
-      (f.maxParamsB === null || r.params <= f.maxParamsB * 1e9),
-  );
-}
-
-const VERDICT_RANK: Record<HardwareVerdict, number> = { great: 0, tight: 0, offload: 0, no: 1 };
-
-const byName = (a: HardwareRow, b: HardwareRow) => a.model.name.localeCompare(b.model.name, 'en');
-
-const SORTERS: Record<HwSort, (a: HardwareRow, b: HardwareRow) => number> = {
-  quality: (a, b) => b.bitsPerWeight - a.bitsPerWeight,
-  speed: (a, b) => b.tps - a.tps,
-  context: (a, b) => b.maxContextTokens - a.maxContextTokens,
-  size: (a, b) => b.params - a.params,
-  name: () => 0,
-  release: (a, b) => (b.model.releaseDate ?? '').localeCompare(a.model.releaseDate ?? ''),
-};
-
-/**
- * Rows sorted by `sort`, models that do not run always last, ties by name (A-Z):
- * quality = bits per weight of the best quantization (most first), speed = decode tokens/s
- * (fastest first), context = longest context (longest first), size = total parameters (largest
- * first), name = A-Z, release = release date (newest first, unknown last).
- */
-export function sortRows(rows: readonly HardwareRow[], sort: HwSort): HardwareRow[] {
-  const cmp = SORTERS[sort];
-  return [...rows].sort(
-    (a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] || cmp(a, b) || byName(a, b),
-  );
-}
-
-/** Counts for the summary line. */
-export interface HardwareSummary {
-  gpu: number;
-  offload: number;
-  no: number;
-}
-
-/** How many rows run fully on the GPU(s), with offload, or not at all. */
-export function summarize(rows: readonly HardwareRow[]): HardwareSummary {
-  const s: HardwareSummary = { gpu: 0, offload: 0, no: 0 };
-  for (const r of rows) {
-    if (r.verdict === 'great' || r.verdict === 'tight') s.gpu++;
-    else if (r.verdict === 'offload') s.offload++;
-    else s.no++;
-  }
-  return s;
-}
-
-/**
- * System RAM in bytes from the "GB" figure the user typed. RAM is sold in binary sizes labelled
- * GB (a "32 GB" kit holds 32 GiB), as GPU memory is (fit.ts), so GB x 2^30.
- */
-export function ramGbToBytes(gb: number): number {
-  return Number.isFinite(gb) ? Math.max(0, gb) * GiB : 0;
 }

@@ -1,4 +1,4 @@
-import type { DeviceSpec } from '../../domain/types';
+import type { DeviceSpec } from './types';
 
 /**
  * Words that tell two chips with the same model number apart ("RTX 3060" vs "RTX 3060 Ti",
@@ -108,7 +108,36 @@ export function matchDevice(
   renderer: string | null,
   devices: readonly DeviceSpec[],
 ): string | null {
-  if (!renderer) return null;
+  const best = bestMatches(renderer, devices);
+  const first = best[0];
+  if (!first) return null;
+  const sameChip = best.every(
+    (b) =>
+      b.sig.numbers.join(' ') === first.sig.numbers.join(' ') &&
+      sameSet(b.sig.qualifiers, first.sig.qualifiers),
+  );
+  return sameChip ? first.id : null;
+}
+
+/**
+ * The catalog device a browser's GPU string names when exactly one device matches it best (see
+ * {@link matchDevice}); null when the string is missing, matches nothing, or matches several
+ * devices, memory variants included (an "Apple M3 Max" could be any of four RAM sizes, an
+ * "RTX 4060 Ti" 8 or 16 GB): then a guess would often be wrong.
+ */
+export function matchDeviceConfidently(
+  renderer: string | null,
+  devices: readonly DeviceSpec[],
+): string | null {
+  const best = bestMatches(renderer, devices);
+  return best.length === 1 ? (best[0]?.id ?? null) : null;
+}
+
+function bestMatches(
+  renderer: string | null,
+  devices: readonly DeviceSpec[],
+): { score: number; sig: Signature; id: string }[] {
+  if (!renderer) return [];
   const norm = normalizeRenderer(renderer);
   const apple = /\bapple\b/.test(norm);
   const r = signatureOf(norm, apple);
@@ -123,12 +152,5 @@ export function matchDevice(
     if (!top || score > top.score) best = [{ score, sig, id: d.id }];
     else if (score === top.score) best.push({ score, sig, id: d.id });
   }
-  const first = best[0];
-  if (!first) return null;
-  const sameChip = best.every(
-    (b) =>
-      b.sig.numbers.join(' ') === first.sig.numbers.join(' ') &&
-      sameSet(b.sig.qualifiers, first.sig.qualifiers),
-  );
-  return sameChip ? first.id : null;
+  return best;
 }

@@ -1,5 +1,5 @@
 import { estimate, type EstimateInput } from './estimate';
-import { bytesPerGpu, usableBytesPerGpu, type UsableOptions } from './fit';
+import { bytesPerGpu, usableBytesPerGpu, type UsableOptions, gpusInUse } from './fit';
 import type { DeviceSpec } from './types';
 
 /** Smallest context the app considers, tokens. */
@@ -19,7 +19,7 @@ export function maxContextThatFits(
   o: UsableOptions = {},
 ): number {
   const usable = usableBytesPerGpu(device, o);
-  const gpus = Math.max(1, Math.floor(count)) * Math.max(1, device.gpuCount);
+  const gpus = gpusInUse(device, count);
   const fits = (ctx: number) =>
     bytesPerGpu(estimate({ ...input, contextTokens: ctx }).demand, gpus) <= usable;
   if (!fits(MIN_CONTEXT_TOKENS)) return 0;

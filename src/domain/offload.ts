@@ -1,5 +1,5 @@
 import type { Estimate } from './estimate';
-import { isUnified, usableBytesPerGpu, type UsableOptions } from './fit';
+import { isUnified, usableBytesPerGpu, type UsableOptions, gpusInUse } from './fit';
 import { decodeEfficiency } from './speed';
 import type { DeviceSpec, ModelArch } from './types';
 import { GB } from './units';
@@ -9,6 +9,15 @@ import { GB } from './units';
  * DDR5 transfer rate x bus width). The default for "system RAM bandwidth"; the user can change it.
  */
 export const DEFAULT_RAM_BANDWIDTH_GBS = 89.6;
+
+/**
+ * Slowest decode speed at which we call offload a way to run a model, tokens/s. Our threshold, not
+ * a measurement: below 5 tokens/s a 300-token answer takes over a minute and text appears slower
+ * than people read (silent reading of English averages 238 words a minute, about 4 words or 5
+ * tokens a second: Brysbaert 2019, "How many words do we read per minute?", J. Memory and
+ * Language 109).
+ */
+export const MIN_OFFLOAD_TPS = 5;
 
 export type OffloadMode =
   /** Everything on the GPU(s). */
@@ -54,6 +63,7 @@ export interface OffloadInput {
  * 1. everything fits on the GPU(s): mode "gpu";
  * 2. MoE: expert tensors in RAM, everything else on the GPU (`--n-cpu-moe`): mode "experts";
  * 3. otherwise as many whole layers (weights and KV) as fit on the GPU (`-ngl N`): mode "layers";
+ * a unified-memory computer has one pool, so it has nothing to offload to: mode "none";
  * each GPU still pays its compute buffer and reserve; the token embedding always stays in RAM.
  * Decode time per token = bytes read on the GPU / (eff x GPU bandwidth) + bytes read from RAM /
  * (eff x RAM bandwidth), with the calibrated efficiency band of speed.ts applied to both (an
@@ -61,7 +71,7 @@ export interface OffloadInput {
  */
 export function planOffload(o: OffloadInput): OffloadPlan {
   const e = o.estimate;
-  const gpus = Math.max(1, Math.floor(o.count)) * Math.max(1, o.device.gpuCount);
+  const gpus = gpusInUse(o.device, o.count);
   const usable = usableBytesPerGpu(o.device, o.usable);
   const budget = usable * gpus - e.demand.perDeviceBytes * gpus;
   const layers = o.arch.layers;
@@ -90,6 +100,17 @@ export function planOffload(o: OffloadInput): OffloadPlan {
       layers,
       gpuBytesPerGpu: onGpu / gpus + e.demand.perDeviceBytes,
       ramBytes: e.weights.hostBytes,
+      ...speed(activeTotal, 0),
+    };
+  }
+  if (isUnified(o.device)) {
+    // One memory pool: the "system RAM" is the memory the GPU already uses; nothing to offload to.
+    return {
+      mode: 'none',
+      gpuLayers: 0,
+      layers,
+      gpuBytesPerGpu: onGpu / gpus + e.demand.perDeviceBytes,
+      ramBytes: 0,
       ...speed(activeTotal, 0),
     };
   }

@@ -1,5 +1,5 @@
 import { estimate, type EstimateInput } from './estimate';
-import { bytesPerGpu, usableBytesPerGpu, type UsableOptions } from './fit';
+import { bytesPerGpu, usableBytesPerGpu, type UsableOptions, gpusInUse } from './fit';
 import { kvBytesPerToken } from './kv-cache';
 import type { DeviceSpec, ModelArch } from './types';
 import { GiB } from './units';
@@ -28,7 +28,7 @@ export function maxParallelThatFits(
   o: UsableOptions = {},
 ): number {
   const usable = usableBytesPerGpu(device, o);
-  const gpus = Math.max(1, Math.floor(count)) * Math.max(1, device.gpuCount);
+  const gpus = gpusInUse(device, count);
   const fits = (n: number) =>
     bytesPerGpu(estimate({ ...input, parallel: n }).demand, gpus) <= usable;
   if (!fits(1)) return 0;
@@ -76,7 +76,7 @@ export function vllmCapacity(
   utilization = VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
   o: UsableOptions = {},
 ): VllmCapacity {
-  const tp = Math.max(1, Math.floor(count)) * Math.max(1, device.gpuCount);
+  const tp = gpusInUse(device, count);
   const usable = usableBytesPerGpu(device, o) * utilization;
   const weightsPerGpu = weightsBytes / tp;
   const pool = Math.max(

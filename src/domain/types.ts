@@ -233,6 +233,29 @@ export interface QuantSpec {
   /** Model the perplexity figure was measured on. */
   pplReference: string | null;
   sources: Source[];
+  /** How much quality the type loses, from published measurements across models (catalog/measurements/quant-quality.json). */
+  quality?: QuantQuality;
+}
+
+/** Quality words, best to worst. */
+export type QualityWord =
+  | 'lossless'
+  | 'near-lossless'
+  | 'very good'
+  | 'good'
+  | 'noticeable loss'
+  | 'severe loss';
+
+export interface QuantQuality {
+  word: QualityWord;
+  /** Perplexity increase over the 16-bit model, percent, lowest and highest measured. */
+  pplIncreasePct: { min: number; max: number };
+  /** Models measured. */
+  models: number;
+  /** How the word was chosen from the measurements. */
+  basis: string;
+  note: string | null;
+  sources: Source[];
 }
 
 /**

@@ -13,3 +13,12 @@ export const GB = 1e9;
 export function padTo(n: number, m: number): number {
   return Math.ceil(n / m) * m;
 }
+
+/**
+ * Bytes of a memory size the user typed in "GB". Memory is sold in binary sizes labelled GB (a
+ * "32 GB" kit or a "24 GB" card holds 32 or 24 GiB; fit.ts), so GB x 2^30; not finite or negative
+ * gives 0.
+ */
+export function binaryGbToBytes(gb: number): number {
+  return Number.isFinite(gb) ? Math.max(0, gb) * GiB : 0;
+}

@@ -8,10 +8,14 @@ import {
 } from '../domain/arch-codec';
 import type { DeviceSpec, ModelSpec, QuantSpec } from '../domain/types';
 import { clampContext } from './store';
-import type { Selection, UrlNotice } from './url-codec';
+import type { Selection, UrlNotice } from './selection';
 
-/** The model shown when the URL names none: the page this project started from. */
-export const FEATURED_MODEL_ID = 'deepseek-ai/DeepSeek-R1-0528';
+/**
+ * The model shown when the URL names none: a popular mid-size model that a common 12-16 GB GPU
+ * runs, so a first visit answers for most visitors (links written before URL version 2 keep
+ * DeepSeek R1 0528, their default: selection.ts LEGACY_DEFAULTS).
+ */
+export const FEATURED_MODEL_ID = 'Qwen/Qwen3-14B';
 /** Default context when none is chosen, tokens (clamped to the model's maximum). */
 export const DEFAULT_CONTEXT = 8192;
 
@@ -88,6 +92,13 @@ export function resolveSelection(
     if (!device) notices.push({ key: 'gpu', value: s.gpuId, reason: 'not in the catalog' });
   }
   const contextTokens = clampContext(s.contextTokens ?? DEFAULT_CONTEXT, model);
+  if (s.contextTokens !== null && s.contextTokens > model.maxContextTokens) {
+    notices.push({
+      key: 'ctx',
+      value: String(s.contextTokens),
+      reason: `clamped to the model\u2019s maximum, ${model.maxContextTokens}`,
+    });
+  }
   if (!quant) return null;
   return { resolved: { model, quant, contextTokens, device }, notices };
 }

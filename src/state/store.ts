@@ -5,6 +5,7 @@ import type { ModelSpec } from '../domain/types';
 import {
   DEFAULT_SELECTION,
   MAX_CONTEXT,
+  MAX_DEVICE_COUNT,
   MAX_PARALLEL,
   MIN_CONTEXT,
   MAX_RAM_GB,
@@ -12,15 +13,22 @@ import {
   type GridSort,
   type HwMoeFilter,
   type HwSort,
+  type QuantList,
   type View,
   type Selection,
   type UrlNotice,
-} from './url-codec';
-import { MAX_DEVICE_COUNT } from '../domain/fit';
+} from './selection';
+
+/** How the selected device was chosen when the user did not choose it: read from the browser, or an example. */
+export type AutoDevice = 'detected' | 'example' | null;
 
 export interface AppState extends Selection {
   /** Values from the address bar that were ignored (shown in a polite notice). */
   notices: UrlNotice[];
+  /** The device was filled in on a first visit (not chosen by the user); cleared when the user picks one. */
+  autoDevice: AutoDevice;
+  /** Fills in a device on a first visit, marked as detected or as an example. */
+  assumeDevice: (gpuId: string, how: Exclude<AutoDevice, null>) => void;
   selectModel: (model: ModelSpec) => void;
   /** Shows a custom model (encoded by domain/arch-codec), with `quantId` (null = its default). */
   setCustomModel: (encoded: string, quantId: string | null) => void;
@@ -39,6 +47,10 @@ export interface AppState extends Selection {
   setGridVendor: (v: string | null) => void;
   setGridOnlyRuns: (on: boolean) => void;
   setGridSort: (s: GridSort) => void;
+  setGridFind: (text: string | null) => void;
+  setQuantList: (list: QuantList) => void;
+  setQuantVllm: (on: boolean) => void;
+  setExtremeQuants: (on: boolean) => void;
   setView: (view: View) => void;
   setRamGb: (gb: number) => void;
   setRamBandwidth: (gbS: number) => void;
@@ -56,7 +68,14 @@ export interface AppState extends Selection {
   dismissNotices: () => void;
   /** Drops ids the catalog does not know and records why (after the catalog loads). */
   sanitizeIds: (
-    bad: { model: boolean; quant: boolean; gpu: boolean; custom?: boolean },
+    bad: {
+      model: boolean;
+      quant: boolean;
+      gpu: boolean;
+      custom?: boolean;
+      /** A context above the model's maximum, replaced by this clamped value. */
+      contextTokens?: number;
+    },
     notices: UrlNotice[],
   ) => void;
 }
@@ -78,6 +97,8 @@ export function clampContext(tokens: number, model?: ModelSpec): number {
 export const useAppStore = create<AppState>()((set) => ({
   ...DEFAULT_SELECTION,
   notices: [],
+  autoDevice: null,
+  assumeDevice: (gpuId, how) => set({ gpuId, autoDevice: how }),
   selectModel: (model) =>
     set((s) => ({
       modelId: model.id,
@@ -92,7 +113,7 @@ export const useAppStore = create<AppState>()((set) => ({
   setKvType: (kvType) => set({ kvType }),
   setFlashAttention: (flashAttention) => set({ flashAttention }),
   setParallel: (n) => set({ parallel: clampInt(n, 1, MAX_PARALLEL) }),
-  selectGpu: (gpuId) => set({ gpuId }),
+  selectGpu: (gpuId) => set({ gpuId, autoDevice: null }),
   setCount: (n) => set({ count: clampInt(n, 1, MAX_DEVICE_COUNT) }),
   setUnit: (unit) => set({ unit }),
   setRaisedLimit: (raisedLimit) => set({ raisedLimit }),
@@ -100,6 +121,13 @@ export const useAppStore = create<AppState>()((set) => ({
   setGridVendor: (gridVendor) => set({ gridVendor }),
   setGridOnlyRuns: (gridOnlyRuns) => set({ gridOnlyRuns }),
   setGridSort: (gridSort) => set({ gridSort }),
+  setGridFind: (text) => {
+    const t = text?.replace(/[^\w .+()-]/g, '').slice(0, 60).trim() ?? '';
+    set({ gridFind: t === '' ? null : t });
+  },
+  setQuantList: (quantList) => set({ quantList }),
+  setQuantVllm: (quantVllm) => set({ quantVllm }),
+  setExtremeQuants: (extremeQuants) => set({ extremeQuants }),
   setView: (view) => set({ view }),
   setRamGb: (gb) => set({ ramGb: clampInt(gb, 0, MAX_RAM_GB) }),
   setRamBandwidth: (gbS) =>
@@ -121,7 +149,7 @@ export const useAppStore = create<AppState>()((set) => ({
       quantId,
       contextTokens: clampContext(contextTokens, model),
     }),
-  restore: (s, notices) => set({ ...s, notices }),
+  restore: (s, notices) => set({ ...s, notices, autoDevice: null }),
   dismissNotices: () => set({ notices: [] }),
   sanitizeIds: (bad, notices) =>
     set((s) => ({
@@ -129,6 +157,7 @@ export const useAppStore = create<AppState>()((set) => ({
       custom: bad.custom ? null : s.custom,
       quantId: bad.quant ? null : s.quantId,
       gpuId: bad.gpu ? null : s.gpuId,
+      contextTokens: bad.contextTokens ?? s.contextTokens,
       notices: [...s.notices, ...notices],
     })),
 }));
@@ -151,6 +180,10 @@ export function selectionOf(s: AppState): Selection {
     gridVendor: s.gridVendor,
     gridOnlyRuns: s.gridOnlyRuns,
     gridSort: s.gridSort,
+    gridFind: s.gridFind,
+    quantList: s.quantList,
+    quantVllm: s.quantVllm,
+    extremeQuants: s.extremeQuants,
     view: s.view,
     ramGb: s.ramGb,
     ramBandwidthGbS: s.ramBandwidthGbS,
@@ -166,5 +199,5 @@ export function selectionOf(s: AppState): Selection {
 
 /** Resets the store to defaults (tests). */
 export function resetAppStore(): void {
-  useAppStore.setState({ ...DEFAULT_SELECTION, notices: [] });
+  useAppStore.setState({ ...DEFAULT_SELECTION, notices: [], autoDevice: null });
 }

@@ -1,11 +1,18 @@
 import { selectionOf, useAppStore } from './store';
-import { DEFAULT_SELECTION, decodeSelection, encodeSelection, type Selection } from './url-codec';
+import { DEFAULT_SELECTION, type Selection } from './selection';
+import { decodeSelection, encodeSelection } from './url-codec';
 
 let replaceNext = false;
+let firstVisit = false;
 
-/** Makes the next URL write replace the current history entry (used when fixing bad ids on load). */
+/** Makes the next URL write replace the current history entry (fixing a link's values on load). */
 export function replaceNextUrlWrite(): void {
   replaceNext = true;
+}
+
+/** Whether the page was opened without any query string (a first visit, not a shared link). */
+export function isFirstVisit(): boolean {
+  return firstVisit;
 }
 
 /** Delay before a context-slider change is written to the address bar, ms. */
@@ -18,13 +25,18 @@ function changedKeys(a: Selection, b: Selection): (keyof Selection)[] {
   return SELECTION_KEYS.filter((k) => !Object.is(a[k], b[k]));
 }
 
+/** Keys whose changes only refine a view (search text, slider): they replace the history entry. */
+const REPLACING_KEYS: ReadonlySet<keyof Selection> = new Set(['contextTokens', 'gridFind']);
+
 /**
  * The one module that touches window.location and history. Reads the URL into the store at
- * start-up, writes each change back (pushState for a discrete choice, so Back restores it;
- * replaceState, debounced, while the context slider moves), and restores the store on
- * back/forward. Returns a function that stops syncing.
+ * start-up (rewriting the address bar at once when a value was ignored or clamped, so a re-shared
+ * link carries what is applied), writes each change back (pushState for a discrete choice, so Back
+ * restores it; replaceState, debounced, while the context slider moves or a search is typed), and
+ * restores the store on back/forward. Returns a function that stops syncing.
  */
 export function startUrlSync(): () => void {
+  firstVisit = window.location.search === '' || window.location.search === '?';
   const initial = decodeSelection(window.location.search);
   useAppStore.getState().restore(initial.selection, initial.notices);
 
@@ -38,6 +50,7 @@ export function startUrlSync(): () => void {
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   };
+  if (initial.rewrite) write(initial.selection, 'replace');
 
   const unsubscribe = useAppStore.subscribe((state, prev) => {
     if (restoring) return;
@@ -48,7 +61,7 @@ export function startUrlSync(): () => void {
       replaceNext = false;
       clearTimeout(timer);
       write(next, 'replace');
-    } else if (changed.length === 1 && changed[0] === 'contextTokens') {
+    } else if (changed.every((k) => REPLACING_KEYS.has(k))) {
       clearTimeout(timer);
       timer = setTimeout(
         () => write(selectionOf(useAppStore.getState()), 'replace'),

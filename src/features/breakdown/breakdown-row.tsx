@@ -9,11 +9,11 @@ interface Props {
   explain?: string;
   /** Marker colour class suffix (weights, kv, compute, reserve); none for the total. */
   swatch?: string;
-  live?: boolean;
+
 }
 
 /** One figure of the breakdown, carrying the engine's exact byte count in data-bytes. */
-export function BreakdownRow({ field, label, bytes, unit, explain, swatch, live }: Props) {
+export function BreakdownRow({ field, label, bytes, unit, explain, swatch }: Props) {
   return (
     <div
       className={`breakdown__row${swatch ? '' : ' breakdown__row--total'}`}
@@ -26,7 +26,7 @@ export function BreakdownRow({ field, label, bytes, unit, explain, swatch, live 
         )}
         {label}
       </dt>
-      <dd className="breakdown__value num" aria-live={live ? 'polite' : undefined}>
+      <dd className="breakdown__value num">
         {formatBytes(bytes, unit)}
       </dd>
       {explain && <dd className="breakdown__explain small muted">{explain}</dd>}

@@ -1,31 +1,36 @@
-import { useMemo, type ReactNode } from 'react';
-import { formatBytes } from '../../domain/format';
+import { useMemo } from 'react';
+import { formatBytes, formatNumber } from '../../domain/format';
+import { useSelected } from '../../results/results-provider';
 import { useAppStore } from '../../state/store';
-import { useResolved, useRunSettings, useSelectedEstimate } from '../shared/use-calculator';
 import { BreakdownBar } from './breakdown-bar';
 import { BreakdownRow } from './breakdown-row';
 import {
   explainCompute,
+  explainHeadroom,
   explainKv,
+  explainNeeded,
   explainReserve,
+  explainUse,
   explainWeights,
   PART_LABEL,
   partPercents,
+  thresholdsText,
 } from './explain';
-import { FitSummary } from './fit-summary';
+import { buildSpeedLine } from './speed-text';
+import { MAX_DEVICE_COUNT } from '../../domain/fit';
 import './breakdown.css';
+import './speed.css';
 
 /**
  * Memory of the selected configuration, part by part, each with how it was computed; a stacked
- * bar; the download size; and the verdict on the selected device.
+ * bar; the download size; how it sits on the selected device; and the generation speed. Follows
+ * the immediate clock (ResultsProvider).
  */
-export function Breakdown({ children }: { children?: ReactNode }) {
-  const { estimate, fit } = useSelectedEstimate();
-  const { resolved } = useResolved();
-  const run = useRunSettings();
-  const unit = useAppStore((s) => s.unit);
-  const count = useAppStore((s) => s.count);
-  const { model, quant, device } = resolved;
+export function Breakdown() {
+  const s = useSelected();
+  const unit = useAppStore((st) => st.unit);
+  const { estimate, fit, run } = s;
+  const { model, quant, device } = s.resolved;
 
   const text = useMemo(
     () => ({
@@ -37,64 +42,102 @@ export function Breakdown({ children }: { children?: ReactNode }) {
     [quant, model.arch, run, estimate, unit],
   );
   const percents = useMemo(() => partPercents(estimate), [estimate]);
+  const speed = buildSpeedLine(s, unit);
+  const needed = fit ? explainNeeded(fit, MAX_DEVICE_COUNT) : null;
 
   return (
     <div className="breakdown" data-testid="breakdown">
-      <dl className="breakdown__list">
-        <BreakdownRow
-          field="weights"
-          label={PART_LABEL.weights}
-          swatch="weights"
-          bytes={estimate.weights.deviceBytes}
-          unit={unit}
-          explain={text.weights}
-        />
-        <BreakdownRow
-          field="kv"
-          label={PART_LABEL.kv}
-          swatch="kv"
-          bytes={estimate.kv.totalBytes}
-          unit={unit}
-          explain={text.kv}
-        />
-        <BreakdownRow
-          field="compute"
-          label={PART_LABEL.compute}
-          swatch="compute"
-          bytes={estimate.computeBytes}
-          unit={unit}
-          explain={text.compute}
-        />
-        <BreakdownRow
-          field="reserve"
-          label={PART_LABEL.reserve}
-          swatch="reserve"
-          bytes={estimate.reserveBytes}
-          unit={unit}
-          explain={text.reserve}
-        />
-        <BreakdownRow
-          field="total"
-          label="Total on one GPU"
-          bytes={estimate.totalBytes}
-          unit={unit}
-          live
-        />
-      </dl>
-      <BreakdownBar percents={percents} />
-      {children}
-      <p className="breakdown__download">
-        Download: <span className="num">{formatBytes(estimate.weights.fileBytes, unit)}</span>
-        <span className="small muted"> ({quant.label} file size)</span>
-      </p>
-      {device && fit && <FitSummary fit={fit} device={device} count={count} unit={unit} />}
-      {estimate.warnings.length > 0 && (
-        <ul className="breakdown__warnings small" role="note" aria-label="Warnings">
-          {estimate.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      )}
+      <div className="breakdown__cols">
+        <dl className="breakdown__list">
+          <BreakdownRow
+            field="weights"
+            label={PART_LABEL.weights}
+            swatch="weights"
+            bytes={estimate.weights.deviceBytes}
+            unit={unit}
+            explain={text.weights}
+          />
+          <BreakdownRow
+            field="kv"
+            label={PART_LABEL.kv}
+            swatch="kv"
+            bytes={estimate.kv.totalBytes}
+            unit={unit}
+            explain={text.kv}
+          />
+          <BreakdownRow
+            field="compute"
+            label={PART_LABEL.compute}
+            swatch="compute"
+            bytes={estimate.computeBytes}
+            unit={unit}
+            explain={text.compute}
+          />
+          <BreakdownRow
+            field="reserve"
+            label={PART_LABEL.reserve}
+            swatch="reserve"
+            bytes={estimate.reserveBytes}
+            unit={unit}
+            explain={text.reserve}
+          />
+          <BreakdownRow field="total" label="Total on one GPU" bytes={estimate.totalBytes} unit={unit} />
+        </dl>
+        <div className="breakdown__side">
+          <BreakdownBar percents={percents} />
+          <p className="breakdown__download">
+            Download: <span className="num">{formatBytes(estimate.weights.fileBytes, unit)}</span>
+            <span className="small muted"> ({quant.label} file)</span>
+          </p>
+          {device && fit && (
+            <p className="breakdown__fit small" data-verdict={fit.verdict}>
+              {explainUse(fit, device, s.hardware.count, unit)}; {explainHeadroom(fit, unit)}
+              {needed && `; ${needed}`}. <span className="muted">{thresholdsText()}</span>
+            </p>
+          )}
+          {speed ? (
+            <div
+              className="speed-line"
+              data-field={speed.tps === null ? undefined : 'decode-tps'}
+              data-value={speed.tps === null ? undefined : String(speed.tps)}
+            >
+              <p className="speed-line__lead">
+                <span className="speed-line__label">Speed</span>{' '}
+                <span className="num speed-line__value">{speed.lead}</span>
+              </p>
+              <p className="speed-line__how small muted">{speed.how}</p>
+              {s.prefillTps !== null && (
+                <p
+                  className="speed-line__how small muted"
+                  data-field="prefill-tps"
+                  data-value={String(s.prefillTps)}
+                >
+                  Prompt processing ≈ {formatNumber(s.prefillTps)} tokens/s (rough: peak FP16 FLOPS ×
+                  efficiency from published llama-bench runs ÷ 2 FLOPs per active parameter).
+                </p>
+              )}
+            </div>
+          ) : (
+            <p className="speed-line speed-line--empty muted small">
+              Pick a GPU or computer to see the generation speed.
+            </p>
+          )}
+          {(estimate.warnings.length > 0 || s.kv.vKeptF16) && (
+            <ul className="breakdown__warnings small" role="note" aria-label="Warnings">
+              {s.kv.vKeptF16 && (
+                <li>
+                  Flash attention is off: llama.cpp keeps the V cache in f16 (only K is {s.kv.typeK}).
+                </li>
+              )}
+              {estimate.warnings
+                .filter((w) => !(s.kv.vKeptF16 && w.includes('flash attention')))
+                .map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+            </ul>
+          )}
+        </div>
+      </div>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import {
 import type { DeviceSpec, ModelArch, QuantSpec } from '../../domain/types';
 import { MiB } from '../../domain/units';
 import type { WeightsEstimate } from '../../domain/weights';
-import type { RunSettings } from '../shared/calc';
+import type { RunSettings } from '../../domain/estimate-cache';
 
 /**
  * How the weights figure was computed, e.g. "Q4_K_M recipe, 4.89 bits/weight, tensor by tensor;

@@ -1,35 +1,13 @@
-import type { Estimate } from '../../domain/estimate';
-import type { FitResult, UsableOptions } from '../../domain/fit';
 import { formatBytes, formatNumber, type ByteUnit } from '../../domain/format';
-import { planOffload } from '../../domain/offload';
-import { decodeSpeed } from '../../domain/speed';
-import type { DeviceSpec, ModelArch } from '../../domain/types';
-import {
-  formatPercent,
-  isOffloaded,
-  offloadModeText,
-  tpsWithRange,
-} from '../offload-serving/offload-text';
-
-export interface SpeedLineInput {
-  estimate: Estimate;
-  fit: FitResult;
-  arch: ModelArch;
-  device: DeviceSpec;
-  count: number;
-  /** System RAM the user entered, GB as typed, and the bytes it stands for. */
-  ramGb: number;
-  ramBytes: number;
-  ramBandwidthGbS: number;
-  usable: UsableOptions;
-  unit: ByteUnit;
-}
+import { bytesReadPerToken, decodeEfficiency } from '../../domain/speed';
+import { isUnified } from '../../domain/fit';
+import { formatPercent, offloadModeText, tpsWithRange } from '../../components/offload-text';
+import type { Selected } from '../../results/selected';
+import { MIN_OFFLOAD_TPS } from '../../domain/offload';
 
 export interface SpeedLineText {
   /** The engine's tokens per second behind the text; null when the configuration cannot run. */
   tps: number | null;
-  /** Whether the figure is the speed with part of the model in system RAM. */
-  offload: boolean;
   lead: string;
   how: string;
 }
@@ -39,50 +17,58 @@ function gbS(v: number): string {
 }
 
 /**
- * Generation speed line for the selected configuration: the all-GPU decode speed when it fits,
- * the offload speed (planOffload with the user's RAM) when it runs only with offload, and a
- * plain "won't run" otherwise. Every figure comes from the engine (decodeSpeed, planOffload).
+ * Generation speed of the selected configuration, in words: the all-GPU decode speed when it fits,
+ * the offload speed when it runs only with part of the model in system RAM, and why not
+ * otherwise. Every figure is the engine's (selected.ts: decodeSpeed, planOffload).
  */
-export function buildSpeedLine(i: SpeedLineInput): SpeedLineText {
-  if (i.fit.verdict !== 'no') {
-    const s = decodeSpeed(i.estimate, i.device);
+export function buildSpeedLine(s: Selected, unit: ByteUnit): SpeedLineText | null {
+  const device = s.resolved.device;
+  if (!device || !s.fit) return null;
+  if (s.fit.verdict !== 'no' && s.speed) {
+    const eff = decodeEfficiency(isUnified(device), s.estimate.weights.bitsPerWeight >= 15);
     const split =
-      i.fit.gpus > 1
-        ? `; split by layers over ${formatNumber(i.fit.gpus)} GPUs the cards work in turn, so speed does not add up`
+      s.fit.gpus > 1
+        ? `; split by layers over ${formatNumber(s.fit.gpus)} GPUs the cards work in turn, so speed does not add up`
         : '';
     return {
-      tps: s.tps,
-      offload: false,
-      lead: `≈ ${tpsWithRange(s.tps, s.low, s.high)} generation`,
+      tps: s.speed.tps,
+      lead: `≈ ${tpsWithRange(s.speed.tps, s.speed.low, s.speed.high)} generation`,
       how:
-        `bandwidth ${gbS(i.device.bandwidthGbS)} × efficiency ${formatNumber(s.efficiency, 2)} ÷ ` +
-        `${formatBytes(s.bytesPerToken, i.unit)} read per token; calibrated on llama-bench${split}`,
+        `bandwidth ${gbS(device.bandwidthGbS)} × efficiency ${formatNumber(eff.mid, 2)} ÷ ` +
+        `${formatBytes(bytesReadPerToken(s.estimate), unit)} read per token (weights in use and the ` +
+        `whole cache at this context); calibrated on llama-bench${split}`,
     };
   }
-  const plan = planOffload({
-    estimate: i.estimate,
-    arch: i.arch,
-    device: i.device,
-    count: i.count,
-    ramBytes: i.ramBytes,
-    ramBandwidthGbS: i.ramBandwidthGbS,
-    usable: i.usable,
-  });
-  if (!isOffloaded(plan)) {
+  const plan = s.offload;
+  if (s.verdict === 'offload' && plan) {
+    return {
+      tps: plan.tps,
+      lead: `≈ ${tpsWithRange(plan.tps, plan.tpsLow, plan.tpsHigh)} generation with offload`,
+      how:
+        `${offloadModeText(plan)}: ${formatPercent(plan.ramReadFraction)} of the bytes read per token ` +
+        `come from system RAM at ${gbS(s.hardware.ramBandwidthGbS)}, the rest from the GPU at ` +
+        `${gbS(device.bandwidthGbS)}`,
+    };
+  }
+  if (isUnified(device)) {
     return {
       tps: null,
-      offload: false,
-      lead: `Won't run: too big for the GPU even with ${formatNumber(i.ramGb)} GB of system RAM`,
-      how: `It would need ${formatBytes(plan.ramBytes, i.unit)} of system RAM besides the GPU.`,
+      lead: "Won't run: more than this computer's GPU may use",
+      how: 'On unified memory the GPU and the system share one pool, so there is nothing to offload to.',
+    };
+  }
+  if (plan && (plan.mode === 'experts' || plan.mode === 'layers')) {
+    return {
+      tps: null,
+      lead: `Won't run usefully: with offload only ≈ ${formatNumber(plan.tps, 1)} tokens/s`,
+      how: `Below ${MIN_OFFLOAD_TPS} tokens/s text comes out slower than people read; ${offloadModeText(plan)}.`,
     };
   }
   return {
-    tps: plan.tps,
-    offload: true,
-    lead: `≈ ${tpsWithRange(plan.tps, plan.tpsLow, plan.tpsHigh)} generation with offload`,
-    how:
-      `${offloadModeText(plan)}: ${formatPercent(plan.ramReadFraction)} of the bytes read per token ` +
-      `come from system RAM at ${gbS(i.ramBandwidthGbS)}, the rest from the GPU at ` +
-      `${gbS(i.device.bandwidthGbS)}; GPU efficiency calibrated on llama-bench, the RAM side assumed`,
+    tps: null,
+    lead: `Won't run: too big for the GPU even with the system RAM`,
+    how: plan
+      ? `It would need ${formatBytes(plan.ramBytes, unit)} of system RAM besides the GPU.`
+      : 'It does not fit.',
   };
 }

@@ -1,12 +1,12 @@
 import { useId, useMemo, type KeyboardEvent } from 'react';
 import { formatNumber, formatTokens } from '../../domain/format';
-import { MIN_CONTEXT } from '../../state/url-codec';
+import { IntegerField } from '../../components/integer-field';
+import { useSelected } from '../../results/results-provider';
+import { MIN_CONTEXT } from '../../state/selection';
 import { useAppStore } from '../../state/store';
-import { useImmediateContext, useResolvedModel } from '../shared/use-calculator';
 import { buildStops, nearestStopIndex } from './context-stops';
-import { IntegerField } from './integer-field';
 
-/** "32K tokens (32,768)", or "40,000 tokens" when the compact form is already exact. */
+/** "32K tokens (32,768)", or "512 tokens" when the compact form is already exact. */
 function tokensText(tokens: number): string {
   const compact = formatTokens(tokens);
   const exact = formatNumber(tokens);
@@ -18,9 +18,9 @@ function tokensText(tokens: number): string {
  * maximum) and a typed field for any whole number of tokens.
  */
 export function ContextSlider() {
-  const { resolved } = useResolvedModel();
+  const { resolved, run } = useSelected();
   const { model } = resolved;
-  const contextTokens = useImmediateContext();
+  const contextTokens = run.contextTokens;
   const maxTokens = Math.max(MIN_CONTEXT, model.maxContextTokens);
   const stops = useMemo(() => buildStops(maxTokens), [maxTokens]);
   const index = nearestStopIndex(stops, contextTokens);
@@ -83,7 +83,7 @@ export function ContextSlider() {
       </div>
       <IntegerField
         label="Context tokens"
-        className="controls__field--inline"
+        className="field--inline"
         value={contextTokens}
         min={MIN_CONTEXT}
         max={maxTokens}

@@ -1,4 +1,4 @@
-import { MIN_CONTEXT } from '../../state/url-codec';
+import { MIN_CONTEXT } from '../../state/selection';
 
 /**
  * Slider stops for a context length from {@link MIN_CONTEXT} (512) to `maxTokens`: every power of

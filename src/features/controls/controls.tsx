@@ -1,19 +1,21 @@
 import { ContextSlider } from './context-slider';
-import { DeviceSelect } from './device-select';
+import { DeviceField } from './device-field';
 import { KvSelect } from './kv-select';
 import { RunOptions } from './run-options';
 import { UnitsToggle } from './units-toggle';
 import './controls.css';
 
-/** The run settings panel: context length, KV cache, flash attention, sequences, device, units. */
+/** Your hardware and run settings: device, context length, KV cache, flash attention, sequences, unit. */
 export function Controls() {
   return (
     <div className="controls">
+      <DeviceField />
       <ContextSlider />
-      <KvSelect />
-      <RunOptions />
-      <DeviceSelect />
-      <UnitsToggle />
+      <div className="controls__options">
+        <KvSelect />
+        <RunOptions />
+        <UnitsToggle />
+      </div>
     </div>
   );
 }

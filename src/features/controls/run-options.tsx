@@ -1,6 +1,6 @@
-import { MAX_PARALLEL } from '../../state/url-codec';
+import { MAX_PARALLEL } from '../../state/selection';
 import { useAppStore } from '../../state/store';
-import { IntegerField } from './integer-field';
+import { IntegerField } from '../../components/integer-field';
 
 /** Flash attention and parallel sequences. */
 export function RunOptions() {
@@ -8,7 +8,7 @@ export function RunOptions() {
   const parallel = useAppStore((s) => s.parallel);
   return (
     <div className="controls__row">
-      <label className="controls__check">
+      <label className="check">
         <input
           type="checkbox"
           checked={flashAttention}
@@ -18,7 +18,7 @@ export function RunOptions() {
       </label>
       <IntegerField
         label="Parallel sequences"
-        className="controls__field--small"
+        className="field--small"
         value={parallel}
         min={1}
         max={MAX_PARALLEL}

@@ -1,13 +1,13 @@
 import { fileQuantOf } from '../../domain/arch-codec';
 import { useAppStore } from '../../state/store';
-import { useResolvedModel } from '../shared/use-calculator';
+import { useSelected } from '../../results/results-provider';
 import './custom-model.css';
 
 /** Marks a custom model as such, with the way back to the catalog. Renders nothing otherwise. */
 export function CustomModelBanner() {
   const custom = useAppStore((s) => s.custom);
   const clear = useAppStore((s) => s.clearCustomModel);
-  const { resolved } = useResolvedModel();
+  const { resolved } = useSelected();
   if (!custom || !resolved.model.id.startsWith('custom/')) return null;
   const file = fileQuantOf(resolved.model);
   return (

@@ -1,10 +1,8 @@
 import type { Verdict } from '../../domain/fit';
-import { MAX_DEVICE_COUNT } from '../../domain/fit';
 import { formatBytes, formatNumber, formatTokens, type ByteUnit } from '../../domain/format';
-import { MIN_CONTEXT_TOKENS } from '../../domain/max-context';
-import { formatTps, isOffloaded, offloadModeText } from '../offload-serving/offload-text';
-import { VERDICT_LABEL } from '../shared/verdict-label';
-import type { Suggestion } from './suggestions';
+import type { Suggestion } from '../../domain/fit-suggestions';
+import { formatTps, offloadModeText } from '../../components/offload-text';
+import { VERDICT_LABEL } from '../../components/verdict-label';
 
 export interface SuggestionTextContext {
   unit: ByteUnit;
@@ -13,18 +11,16 @@ export interface SuggestionTextContext {
   gpus: number;
   /** Label of the current quantization. */
   quantLabel: string;
-  /** System RAM the user entered, GB. */
-  ramGb: number;
 }
 
 export interface SuggestionText {
   title: string;
   detail: string;
-  /** Accessible name of the button that applies it; null when nothing can be applied. */
+  /** Accessible name of the button that applies it; null when nothing can be applied here. */
   action: string | null;
 }
 
-function need(bytes: number, verdict: Verdict, c: SuggestionTextContext): string {
+function need(bytes: number, verdict: Exclude<Verdict, 'no'>, c: SuggestionTextContext): string {
   const per = c.gpus > 1 ? ' per GPU' : '';
   return `${formatBytes(bytes, c.unit)}${per}, ${VERDICT_LABEL[verdict].toLowerCase()}`;
 }
@@ -35,21 +31,15 @@ function contextWords(tokens: number): string {
   return compact === exact ? `${exact} tokens` : `${compact} (${exact} tokens)`;
 }
 
-/** Title, figure and button name of one suggestion, e.g. "Q3_K_M: 21.40 GB, runs great". */
+/** Title, figure and button name of one suggestion, e.g. "Q3_K_M: 21.40 GiB, runs great". */
 export function suggestionText(s: Suggestion, c: SuggestionTextContext): SuggestionText {
   switch (s.kind) {
     case 'quant':
-      return s.verdict === 'no'
-        ? {
-            title: 'Smaller quantization',
-            detail: `Even ${s.quant.label} needs ${formatBytes(s.needBytesPerGpu, c.unit)}${c.gpus > 1 ? ' per GPU' : ''}: no quantization fits at this context.`,
-            action: null,
-          }
-        : {
-            title: 'Smaller quantization',
-            detail: `${s.quant.label}: ${need(s.needBytesPerGpu, s.verdict, c)}`,
-            action: `Use ${s.quant.label}`,
-          };
+      return {
+        title: 'Smaller quantization',
+        detail: `${s.quant.label}: ${need(s.needBytesPerGpu, s.verdict, c)}`,
+        action: `Use ${s.quant.label}`,
+      };
     case 'kv':
       return {
         title: 'Quantized KV cache',
@@ -57,17 +47,11 @@ export function suggestionText(s: Suggestion, c: SuggestionTextContext): Suggest
         action: `Use ${s.kvType} KV cache`,
       };
     case 'context':
-      return s.contextTokens > 0
-        ? {
-            title: 'Shorter context',
-            detail: `Up to ${contextWords(s.contextTokens)} fits at ${c.quantLabel}`,
-            action: `Set context to ${formatTokens(s.contextTokens)}`,
-          }
-        : {
-            title: 'Shorter context',
-            detail: `Not even ${formatNumber(MIN_CONTEXT_TOKENS)} tokens fit at ${c.quantLabel}.`,
-            action: null,
-          };
+      return {
+        title: 'Shorter context',
+        detail: `Up to ${contextWords(s.contextTokens)} fits at ${c.quantLabel}`,
+        action: `Set context to ${formatTokens(s.contextTokens)}`,
+      };
     case 'flash-attention':
       return {
         title: 'Flash attention on',
@@ -75,30 +59,17 @@ export function suggestionText(s: Suggestion, c: SuggestionTextContext): Suggest
         action: 'Turn on flash attention',
       };
     case 'cards':
-      return s.needed > 0
-        ? {
-            title: 'More cards',
-            detail: `${s.needed} × ${c.deviceName}`,
-            action: `Use ${s.needed} × ${c.deviceName}`,
-          }
-        : {
-            title: 'More cards',
-            detail: `It needs more than ${MAX_DEVICE_COUNT} × ${c.deviceName}.`,
-            action: null,
-          };
+      return {
+        title: 'More cards',
+        detail: `${s.needed} × ${c.deviceName}, split by layers`,
+        action: `Use ${s.needed} × ${c.deviceName}`,
+      };
     case 'offload': {
       const p = s.plan;
-      if (!isOffloaded(p)) {
-        return {
-          title: 'Offload to system RAM',
-          detail: `Not enough with ${formatNumber(c.ramGb)} GB of RAM: it would need ${formatBytes(p.ramBytes, c.unit)} of RAM.`,
-          action: null,
-        };
-      }
-      const where = p.mode === 'experts' ? 'experts in RAM' : offloadModeText(p);
+      const where = p.mode === 'experts' ? 'MoE experts in RAM' : offloadModeText(p);
       return {
         title: 'Offload to system RAM',
-        detail: `${where}: ${formatBytes(p.gpuBytesPerGpu, c.unit)} on the GPU + ${formatBytes(p.ramBytes, c.unit)} RAM, ≈ ${formatTps(p.tps)} t/s`,
+        detail: `${where}: ${formatBytes(p.gpuBytesPerGpu, c.unit)} on the GPU + ${formatBytes(p.ramBytes, c.unit)} in RAM, ≈ ${formatTps(p.tps)} tokens/s`,
         action: null,
       };
     }

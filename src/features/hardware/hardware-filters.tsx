@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/store';
-import { HW_MOE_FILTERS, HW_SORTS, type HwMoeFilter, type HwSort } from '../../state/url-codec';
+import { HW_MOE_FILTERS, HW_SORTS, type HwMoeFilter, type HwSort } from '../../state/selection';
 import { HW_MOE_LABEL, HW_SORT_LABEL } from './hardware-labels';
 
 const ANY = '';

@@ -1,37 +1,38 @@
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { MAX_DEVICE_COUNT } from '../../domain/fit';
-import { formatTokens } from '../../domain/format';
+import { DecimalField } from '../../components/decimal-field';
+import { DevicePicker } from '../../components/device-picker';
+import { IntegerField } from '../../components/integer-field';
+import { UnifiedLimit } from '../../components/unified-limit';
+import { isUnified, maxUnits } from '../../domain/fit';
+import { formatNumber, formatTokens } from '../../domain/format';
 import { isKvCacheType } from '../../domain/kv-cache';
+import { DEFAULT_RAM_BANDWIDTH_GBS } from '../../domain/offload';
 import type { DeviceSpec } from '../../domain/types';
+import { useCatalog } from '../../results/results-provider';
+import { MAX_RAM_GB } from '../../state/selection';
 import { useAppStore } from '../../state/store';
-import { MAX_RAM_GB } from '../../state/url-codec';
-import { groupDevices } from '../controls/device-groups';
-import { IntegerField } from '../controls/integer-field';
-import { UnifiedLimit } from '../controls/unified-limit';
-import { useCatalog } from '../shared/catalog-context';
 import { HW_CONTEXT_CHOICES, HW_KV_CHOICES } from './hardware-labels';
-import { RamBandwidthField } from './ram-bandwidth-field';
-import { DeviceOptions } from '../controls/device-options';
 
-interface Props {
-  device: DeviceSpec | null;
-  /** navigator.deviceMemory, when the browser reports it. */
-  deviceMemoryGb: number | null;
-}
-
-/** The hardware and run settings: device, how many, system RAM and bandwidth, context, KV cache. */
-export function HardwareForm({ device, deviceMemoryGb }: Props) {
+/**
+ * The hardware and run settings: device, how many (cards and servers only), the GPU limit of a
+ * unified-memory computer or the system RAM and its bandwidth for offload (discrete GPUs only:
+ * a Mac has one pool), context, KV cache, and whether to consider 1-2 bit files.
+ */
+export function HardwareForm({ device }: { device: DeviceSpec | null }) {
   const { devices } = useCatalog();
-  const groups = useMemo(() => groupDevices(devices), [devices]);
-  const { count, ramGb, contextTokens, kvType } = useAppStore(
-    useShallow((s) => ({
-      count: s.count,
-      ramGb: s.ramGb,
-      contextTokens: s.hwContextTokens,
-      kvType: s.kvType,
-    })),
-  );
+  const { count, ramGb, ramBandwidthGbS, contextTokens, kvType, extreme, autoDevice } =
+    useAppStore(
+      useShallow((s) => ({
+        count: s.count,
+        ramGb: s.ramGb,
+        ramBandwidthGbS: s.ramBandwidthGbS,
+        contextTokens: s.hwContextTokens,
+        kvType: s.kvType,
+        extreme: s.extremeQuants,
+        autoDevice: s.autoDevice,
+      })),
+    );
   const id = useId();
   const store = useAppStore.getState;
   const contextChoices = HW_CONTEXT_CHOICES.includes(contextTokens)
@@ -40,33 +41,34 @@ export function HardwareForm({ device, deviceMemoryGb }: Props) {
   const kvChoices = HW_KV_CHOICES.some((k) => k.type === kvType)
     ? HW_KV_CHOICES
     : [...HW_KV_CHOICES, { type: kvType, text: kvType }];
+  const unified = device ? isUnified(device) : false;
 
   return (
     <div className="hardware__form">
       <div className="hardware__row">
-        <div className="hardware__field hardware__field--grow">
-          <label htmlFor={`${id}-gpu`}>GPU or computer</label>
-          <select
-            id={`${id}-gpu`}
-            value={device?.id ?? ''}
-            onChange={(e) => store().selectGpu(e.target.value || null)}
-          >
-            <DeviceOptions groups={groups} blankLabel="Choose…" />
-          </select>
+        <div className="hardware__field--grow">
+          <DevicePicker
+            devices={devices}
+            device={device}
+            assumed={autoDevice}
+            onChoose={(d) => store().selectGpu(d.id)}
+          />
         </div>
-        <IntegerField
-          label="How many"
-          className="hardware__field--small"
-          value={count}
-          min={1}
-          max={MAX_DEVICE_COUNT}
-          commitWhileTyping
-          onCommit={(n) => store().setCount(n)}
-        />
+        {device && maxUnits(device) > 1 && (
+          <IntegerField
+            label="How many"
+            className="field--small"
+            value={Math.min(count, maxUnits(device))}
+            min={1}
+            max={maxUnits(device)}
+            commitWhileTyping
+            onCommit={(n) => store().setCount(n)}
+          />
+        )}
       </div>
-      {device && <UnifiedLimit device={device} />}
-      <div className="hardware__row">
-        <div className="hardware__field--ram">
+      {device && unified && <UnifiedLimit device={device} />}
+      {device && !unified && (
+        <div className="hardware__row">
           <IntegerField
             label="System RAM (GB)"
             value={ramGb}
@@ -74,17 +76,19 @@ export function HardwareForm({ device, deviceMemoryGb }: Props) {
             max={MAX_RAM_GB}
             onCommit={(n) => store().setRamGb(n)}
           />
-          {deviceMemoryGb !== null && (
-            <p className="small muted hardware__hint">
-              Your browser reports at least {deviceMemoryGb} GB of RAM (browsers report no more than
-              8).
-            </p>
-          )}
+          <DecimalField
+            label="RAM bandwidth (GB/s)"
+            value={ramBandwidthGbS}
+            min={1}
+            max={10000}
+            step={0.1}
+            hint={`dual-channel DDR5-5600 ≈ ${formatNumber(DEFAULT_RAM_BANDWIDTH_GBS, 1)} GB/s`}
+            onCommit={(v) => store().setRamBandwidth(v)}
+          />
         </div>
-        <RamBandwidthField />
-      </div>
+      )}
       <div className="hardware__row">
-        <div className="hardware__field">
+        <div className="field">
           <label htmlFor={`${id}-ctx`}>Context you need</label>
           <select
             id={`${id}-ctx`}
@@ -98,7 +102,7 @@ export function HardwareForm({ device, deviceMemoryGb }: Props) {
             ))}
           </select>
         </div>
-        <div className="hardware__field">
+        <div className="field">
           <label htmlFor={`${id}-kv`}>KV cache</label>
           <select
             id={`${id}-kv`}
@@ -114,6 +118,14 @@ export function HardwareForm({ device, deviceMemoryGb }: Props) {
             ))}
           </select>
         </div>
+        <label className="check small">
+          <input
+            type="checkbox"
+            checked={extreme}
+            onChange={(e) => store().setExtremeQuants(e.target.checked)}
+          />
+          Show extreme quantizations (1-2 bit) for models under 100B
+        </label>
       </div>
     </div>
   );

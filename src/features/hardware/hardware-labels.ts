@@ -1,17 +1,9 @@
 import { formatNumber } from '../../domain/format';
 import type { KvCacheType } from '../../domain/kv-cache';
-import type { HwMoeFilter, HwSort } from '../../state/url-codec';
-import type { HardwareVerdict } from './hardware-model';
-
-/** Verdict words shown to the user (GPU thresholds: src/domain/fit.ts GREAT_MAX_FRACTION). */
-export const HW_VERDICT_LABEL: Record<HardwareVerdict, string> = {
-  great: 'Runs great',
-  tight: 'Tight',
-  offload: 'With offload',
-  no: "Won't run",
-};
+import type { HwMoeFilter, HwSort } from '../../state/selection';
 
 export const HW_SORT_LABEL: Record<HwSort, string> = {
+  best: 'Best I can run well',
   quality: 'Quality (most bits first)',
   speed: 'Speed (fastest first)',
   context: 'Context (longest first)',
@@ -40,10 +32,4 @@ export const HW_KV_CHOICES: readonly { type: KvCacheType; text: string }[] = [
 export function formatTps(tps: number): string {
   if (!Number.isFinite(tps) || tps <= 0) return '—';
   return formatNumber(tps, tps >= 10 ? 0 : tps >= 1 ? 1 : 2);
-}
-
-/** Decode speed text, e.g. "≈ 85 t/s (70–95)"; "—" when there is none. */
-export function speedText(tps: number, low: number, high: number): string {
-  if (!Number.isFinite(tps) || tps <= 0) return '—';
-  return `≈ ${formatTps(tps)} t/s (${formatTps(low)}–${formatTps(high)})`;
 }

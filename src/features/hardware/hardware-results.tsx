@@ -1,11 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { deviceLabel } from '../../components/device-groups';
+import { VERDICT_LABEL } from '../../components/verdict-label';
+import type { HardwareRow } from '../../domain/hardware-sweep';
+import { MIN_OFFLOAD_TPS } from '../../domain/offload';
 import type { DeviceSpec } from '../../domain/types';
+import { useCatalog } from '../../results/results-provider';
 import { useAppStore } from '../../state/store';
-import { deviceMemoryText } from '../controls/device-groups';
-import { useCatalog } from '../shared/catalog-context';
 import { HardwareFilters } from './hardware-filters';
-import { filterRows, sortRows, summarize, type HardwareRow } from './hardware-model';
+import { filterRows, sortRows, summarize } from './hardware-rows';
 import { HardwareTable } from './hardware-table';
 
 interface Props {
@@ -37,31 +40,19 @@ export function HardwareResults({ rows, device, count, stale }: Props) {
   );
   const families = useMemo(() => distinct(models.map((m) => m.family)), [models]);
   const licenses = useMemo(() => distinct(models.map((m) => m.license)), [models]);
-  const matching = useMemo(
-    () =>
-      filterRows(rows, {
-        family: f.family,
-        moe: f.moe,
-        license: f.license,
-        maxParamsB: f.maxParamsB,
-        showNo: true,
-      }),
-    [rows, f.family, f.moe, f.license, f.maxParamsB],
-  );
+  const matching = useMemo(() => filterRows(rows, f), [rows, f]);
   const shown = useMemo(
     () => sortRows(showNo ? matching : matching.filter((r) => r.verdict !== 'no'), f.sort),
     [matching, showNo, f.sort],
   );
   const sum = summarize(matching);
-  const runs = sum.gpu + sum.offload;
-  const hw = `${count} × ${device.name} (${deviceMemoryText(device)})`;
+  const hw = `${count > 1 ? `${count} × ` : ''}${deviceLabel(device)}`;
 
   return (
     <div className={stale ? 'hardware__results hardware__results--stale' : 'hardware__results'}>
       <p className="hardware__summary" role="status" aria-live="polite">
-        {runs} {runs === 1 ? 'model runs' : 'models run'} on {hw}: {sum.gpu} fully on the GPU,{' '}
-        {sum.offload} with offload to RAM
-        {sum.no > 0 ? `; ${sum.no} won't run` : ''}.
+        On {hw}: {sum.great} {sum.great === 1 ? 'model runs' : 'models run'} great, {sum.tight}{' '}
+        tight, {sum.offload} only with offload; {sum.no} won&apos;t run.
       </p>
       <HardwareFilters
         families={families}
@@ -75,12 +66,12 @@ export function HardwareResults({ rows, device, count, stale }: Props) {
         <p className="muted">No model matches these filters.</p>
       )}
       <p className="small muted hardware__method">
-        Best quantization: the GGUF file with the most bits per weight that fits at the context you
-        need (Runs great: at most 90% of usable memory; Tight: up to 100%); if none fits, the one
-        with the most bits that runs with part of the model in system RAM. Decode speed = memory
-        bandwidth × calibrated efficiency ÷ bytes read per token; calibrated on llama-bench runs
-        (RTX 3090/4090, M2 Ultra); estimates, ±20–30%. With offload, the part read from RAM uses the
-        RAM bandwidth above.
+        Recommended: the GGUF file with the most bits that runs great ({VERDICT_LABEL.great}: at
+        most 90% of usable memory) at the context you need, K- and I-quants only (not the legacy
+        Q4_0/Q4_1/Q5_0/Q5_1), no 1-2 bit file for models under 100B parameters unless you ask;
+        failing that the best tight fit, then offload to system RAM at {MIN_OFFLOAD_TPS} tokens/s or
+        more (graphics cards only). Alternatives with more bits are shown below it. Default order:
+        runs great first, then the largest models (parameter count), newest first.
       </p>
     </div>
   );

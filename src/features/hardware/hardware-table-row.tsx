@@ -1,25 +1,22 @@
 import { memo } from 'react';
+import { VerdictBadge } from '../../components/verdict-badge';
+import { VERDICT_LABEL } from '../../components/verdict-label';
 import { formatBytes, formatParams, formatTokens, type ByteUnit } from '../../domain/format';
+import type { HardwareRow, RunOption } from '../../domain/hardware-sweep';
 import { useAppStore } from '../../state/store';
-import type { HardwareRow } from './hardware-model';
-import { HW_VERDICT_LABEL, speedText } from './hardware-labels';
+import { formatTps } from './hardware-labels';
 
-const BADGE_CLASS = {
-  great: 'badge great',
-  tight: 'badge tight',
-  offload: 'badge hardware__badge--offload',
-  no: 'badge no',
-} as const;
-
-function memoryText(r: HardwareRow, unit: ByteUnit): string {
-  if (r.verdict === 'no') return '—';
-  if (r.verdict === 'offload') {
-    return `${formatBytes(r.gpuBytes, unit)} GPU + ${formatBytes(r.ramBytes, unit)} RAM`;
-  }
-  return formatBytes(r.gpuBytes, unit);
+function memoryText(o: RunOption, unit: ByteUnit): string {
+  if (o.ramBytes > 0)
+    return `${formatBytes(o.gpuBytes, unit)} GPU + ${formatBytes(o.ramBytes, unit)} RAM`;
+  return formatBytes(o.gpuBytes, unit);
 }
 
-/** One model in the hardware table (hooks: data-model, data-quant, data-max-ctx, data-verdict). */
+/**
+ * One model in the hardware table (hooks: data-model, data-quant, data-max-ctx, data-verdict,
+ * data-gpu-bytes, data-ram-bytes): the recommended quantization, its speed, the longest context
+ * and where the memory goes, the alternatives with more bits, and "Open" in the calculator.
+ */
 export const HardwareTableRow = memo(function HardwareTableRow({
   row,
   unit,
@@ -28,46 +25,61 @@ export const HardwareTableRow = memo(function HardwareTableRow({
   unit: ByteUnit;
 }) {
   const r = row;
-  const open = () =>
+  const best = r.best;
+  const open = () => {
     useAppStore
       .getState()
-      .openInCalculator(r.model, r.quantId ?? r.model.recommendedQuant, r.contextTokens);
+      .openInCalculator(r.model, best?.quantId ?? r.model.recommendedQuant, r.contextTokens);
+    window.scrollTo({ top: 0 });
+    document.getElementById('answer')?.focus({ preventScroll: true });
+  };
   return (
     <tr
       data-model={r.model.id}
-      data-quant={r.quantId ?? ''}
+      data-quant={best?.quantId ?? ''}
       data-max-ctx={Math.round(r.maxContextTokens)}
       data-verdict={r.verdict}
+      data-gpu-bytes={Math.round(best?.gpuBytes ?? 0)}
+      data-ram-bytes={Math.round(best?.ramBytes ?? 0)}
     >
       <th scope="row" className="hardware__model">
-        <span className="hardware__model-name">{r.model.name}</span>{' '}
-        <span className="small muted">
+        <span className="hardware__model-name">{r.model.name}</span>
+        <span className="small muted hardware__sub">
           {formatParams(r.params)}
           {r.moe && r.model.activeParams ? ` (${formatParams(r.model.activeParams)} active)` : ''}
         </span>
       </th>
       <td>
-        {r.quantId ?? '—'}
-        {r.quantId && <span className="small muted"> {r.bitsPerWeight.toFixed(2)} bits</span>}
+        <VerdictBadge verdict={r.verdict} />
       </td>
-      <td className="num">
+      <td>
+        {best ? best.quantId : '—'}
+        {best && (
+          <span className="small muted hardware__sub">
+            {best.bitsPerWeight.toFixed(2)} bits/weight
+          </span>
+        )}
+        {r.alternatives.map((a) => (
+          <span key={a.quantId} className="small muted hardware__sub" data-alternative={a.verdict}>
+            or {a.quantId}: {VERDICT_LABEL[a.verdict].toLowerCase()}, ≈ {formatTps(a.tps)} t/s
+          </span>
+        ))}
+      </td>
+      <td className="num">{best ? `≈ ${formatTps(best.tps)} t/s` : '—'}</td>
+      <td className="num hardware__wide">
         {r.verdict === 'no' ? '—' : formatTokens(r.maxContextTokens)}
         {r.verdict !== 'no' && r.contextCapped && <span className="small muted"> (model max)</span>}
       </td>
-      <td className="num">{speedText(r.tps, r.tpsLow, r.tpsHigh)}</td>
-      <td className="num" data-bytes={Math.round(r.totalBytes)}>
-        {memoryText(r, unit)}
-        {r.verdict === 'offload' && r.gpuLayers < r.layers && (
+      <td className="num hardware__wide">
+        {best ? memoryText(best, unit) : '—'}
+        {best && best.verdict === 'offload' && best.gpuLayers < r.layers && (
           <span className="small muted hardware__sub">
-            {r.gpuLayers} of {r.layers} layers on the GPU
+            {best.gpuLayers} of {r.layers} layers on the GPU
           </span>
         )}
-        {r.verdict === 'offload' && r.gpuLayers === r.layers && (
+        {best && best.verdict === 'offload' && best.gpuLayers === r.layers && (
           <span className="small muted hardware__sub">experts in RAM</span>
         )}
-      </td>
-      <td>
-        <span className={BADGE_CLASS[r.verdict]}>{HW_VERDICT_LABEL[r.verdict]}</span>
       </td>
       <td>
         <button type="button" onClick={open} aria-label={`Open ${r.model.name} in the calculator`}>

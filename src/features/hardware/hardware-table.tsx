@@ -1,5 +1,5 @@
 import type { ByteUnit } from '../../domain/format';
-import type { HardwareRow } from './hardware-model';
+import type { HardwareRow } from '../../domain/hardware-sweep';
 import { HardwareTableRow } from './hardware-table-row';
 
 /** The models table, one row per model. */
@@ -11,17 +11,17 @@ export function HardwareTable({ rows, unit }: { rows: readonly HardwareRow[]; un
         <thead>
           <tr>
             <th scope="col">Model</th>
-            <th scope="col">Best quantization</th>
+            <th scope="col">Verdict</th>
+            <th scope="col">Quantization</th>
             <th scope="col" className="num">
+              Speed
+            </th>
+            <th scope="col" className="num hardware__wide">
               Longest context
             </th>
-            <th scope="col" className="num">
-              Decode speed
-            </th>
-            <th scope="col" className="num">
+            <th scope="col" className="num hardware__wide">
               Memory
             </th>
-            <th scope="col">Verdict</th>
             <th scope="col">
               <span className="visually-hidden">Calculator</span>
             </th>

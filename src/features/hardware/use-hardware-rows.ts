@@ -1,16 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { weightsTableQueryOptions } from '../../catalog/weights-table';
+import { evaluateCatalog, type HardwareOptions, type HardwareRow } from '../../domain/hardware-sweep';
+import { maxUnits } from '../../domain/fit';
 import type { DeviceSpec } from '../../domain/types';
+import { binaryGbToBytes } from '../../domain/units';
+import { useCatalog } from '../../results/results-provider';
 import { useAppStore } from '../../state/store';
-import { useCatalog } from '../shared/catalog-context';
-import { useWarmVersion, useWarmWeights } from './use-warm-weights';
-import {
-  evaluateCatalog,
-  isOrdered,
-  ramGbToBytes,
-  type HardwareOptions,
-  type HardwareRow,
-} from './hardware-model';
 
 export interface HardwareRowsResult {
   /** Rows for the latest settings that have been computed (may lag one render behind). */
@@ -22,21 +19,15 @@ export interface HardwareRowsResult {
 }
 
 /**
- * Every catalog model evaluated on the selected hardware. The settings go through
- * useDeferredValue so typing or choosing stays responsive: React first re-renders with the
- * previous rows, then computes the sweep in a background render. The sweep waits until every
- * model's weights are cached (computed in idle-time slices by useWarmWeights), so it never
- * blocks the page for the one-off cost of the recipes (about 1 s for the whole catalog);
- * until then the view says it is working.
+ * Every catalog model evaluated on the selected hardware (hardware-sweep.ts). It waits for the
+ * precomputed weights table (data/weights.json, which the page requests at start-up; computing
+ * every model's weights in the page would take about a second), then evaluates the catalog in a
+ * deferred render (useDeferredValue) so typing and choosing stay responsive. If the table cannot
+ * be loaded, weights are computed as needed.
  */
 export function useHardwareRows(device: DeviceSpec | null): HardwareRowsResult | null {
-  const { models, quants } = useCatalog();
-  useWarmWeights(models, quants);
-  const warmVersion = useWarmVersion();
-  const warm = useMemo(
-    () => warmVersion >= 0 && models.every((m) => isOrdered(m, quants)),
-    [models, quants, warmVersion],
-  );
+  const catalog = useCatalog();
+  const table = useQuery(weightsTableQueryOptions(catalog));
   const s = useAppStore(
     useShallow((st) => ({
       count: st.count,
@@ -46,6 +37,7 @@ export function useHardwareRows(device: DeviceSpec | null): HardwareRowsResult |
       contextTokens: st.hwContextTokens,
       kvType: st.kvType,
       flashAttention: st.flashAttention,
+      extreme: st.extremeQuants,
     })),
   );
   const opts = useMemo<HardwareOptions | null>(
@@ -53,30 +45,23 @@ export function useHardwareRows(device: DeviceSpec | null): HardwareRowsResult |
       device
         ? {
             device,
-            count: s.count,
+            count: Math.min(s.count, maxUnits(device)),
             raisedLimit: s.raisedLimit,
-            ramBytes: ramGbToBytes(s.ramGb),
+            ramBytes: binaryGbToBytes(s.ramGb),
             ramBandwidthGbS: s.ramBandwidthGbS,
             contextTokens: s.contextTokens,
             kvType: s.kvType,
             flashAttention: s.flashAttention,
+            extreme: s.extreme,
           }
         : null,
-    [
-      device,
-      s.count,
-      s.raisedLimit,
-      s.ramGb,
-      s.ramBandwidthGbS,
-      s.contextTokens,
-      s.kvType,
-      s.flashAttention,
-    ],
+    [device, s],
   );
-  const deferred = useDeferredValue(opts);
+  const ready = !table.isPending;
+  const deferred = useDeferredValue(ready ? opts : null);
   const rows = useMemo(
-    () => (deferred && warm ? evaluateCatalog(models, quants, deferred) : null),
-    [models, quants, deferred, warm],
+    () => (deferred ? evaluateCatalog(catalog.models, catalog.quants, deferred) : null),
+    [catalog.models, catalog.quants, deferred],
   );
   if (!deferred || !rows) return null;
   return { rows, device: deferred.device, count: deferred.count, stale: deferred !== opts };

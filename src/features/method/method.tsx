@@ -8,8 +8,10 @@ const LLAMA_QUANT =
 /** "How the estimate works": the formulas and where each constant comes from. */
 export function Method() {
   return (
-    <section className="card method" aria-labelledby="method-heading">
-      <h2 id="method-heading">How the estimate works</h2>
+    <details className="card method" id="method">
+      <summary>
+        <h2 className="method__title">How the estimate works</h2>
+      </summary>
       <p className="method__formula">
         <strong>Total on each GPU</strong> = weights + context memory (KV cache and recurrent state)
         + compute buffer + runtime reserve.
@@ -58,6 +60,6 @@ export function Method() {
           macOS.
         </dd>
       </dl>
-    </section>
+    </details>
   );
 }

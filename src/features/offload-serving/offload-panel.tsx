@@ -1,70 +1,61 @@
-import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { DecimalField } from '../../components/decimal-field';
+import { IntegerField } from '../../components/integer-field';
+import {
+  formatPercent,
+  isOffloaded,
+  offloadModeText,
+  tpsWithRange,
+} from '../../components/offload-text';
+import { VerdictBadge } from '../../components/verdict-badge';
 import type { FitResult } from '../../domain/fit';
 import { formatBytes, formatNumber } from '../../domain/format';
-import { DEFAULT_RAM_BANDWIDTH_GBS, planOffload } from '../../domain/offload';
-import type { DeviceSpec } from '../../domain/types';
+import { DEFAULT_RAM_BANDWIDTH_GBS, MIN_OFFLOAD_TPS, type OffloadPlan } from '../../domain/offload';
+import { useSelected } from '../../results/results-provider';
+import { MAX_RAM_GB } from '../../state/selection';
 import { useAppStore } from '../../state/store';
-import { MAX_RAM_GB } from '../../state/url-codec';
-import { IntegerField } from '../controls/integer-field';
-import { ramGbToBytes } from '../hardware/hardware-model';
-import { useResolved, useSelectedEstimate } from '../shared/use-calculator';
-import { DecimalField } from './decimal-field';
-import { formatPercent, isOffloaded, offloadModeText, tpsWithRange } from './offload-text';
 
-function verdictLine(fit: FitResult, offloaded: boolean) {
+function verdictLine(fit: FitResult, plan: OffloadPlan | null) {
   if (fit.verdict !== 'no') {
     return (
       <>
-        <span className={`badge ${fit.verdict}`}>Fits on the GPU</span> No offload needed.
+        <VerdictBadge verdict={fit.verdict} /> Fits on the GPU: no offload needed.
       </>
     );
   }
-  if (offloaded) {
+  if (plan && isOffloaded(plan) && plan.tps >= MIN_OFFLOAD_TPS) {
     return (
       <>
-        <span className="badge tight">Runs only with offload</span> Too big for the GPU alone; part
-        of the model runs from system RAM, which is much slower.
+        <VerdictBadge verdict="offload" /> Too big for the GPU alone; part of the model runs from
+        system RAM, which is much slower.
+      </>
+    );
+  }
+  if (plan && isOffloaded(plan)) {
+    return (
+      <>
+        <VerdictBadge verdict="no" /> With offload it would run at only ≈{' '}
+        {formatNumber(plan.tps, 1)} tokens/s, below the {MIN_OFFLOAD_TPS} tokens/s we count as
+        usable.
       </>
     );
   }
   return (
     <>
-      <span className="badge no">Won&apos;t fit</span> Not even with the system RAM below; add RAM
-      or pick a smaller quantization.
+      <VerdictBadge verdict="no" /> Not even with the system RAM below; add RAM or pick a smaller
+      quantization.
     </>
   );
 }
 
 /** Offload: where the selected configuration's bytes go with the user's system RAM, and the speed. */
-export function OffloadPanel({ device, fit }: { device: DeviceSpec; fit: FitResult }) {
-  const { estimate } = useSelectedEstimate();
-  const { resolved } = useResolved();
-  const s = useAppStore(
-    useShallow((st) => ({
-      count: st.count,
-      raisedLimit: st.raisedLimit,
-      ramGb: st.ramGb,
-      ramBandwidthGbS: st.ramBandwidthGbS,
-      unit: st.unit,
-    })),
-  );
-  const arch = resolved.model.arch;
-  const plan = useMemo(
-    () =>
-      planOffload({
-        estimate,
-        arch,
-        device,
-        count: s.count,
-        ramBytes: ramGbToBytes(s.ramGb),
-        ramBandwidthGbS: s.ramBandwidthGbS,
-        usable: { raisedUnifiedLimit: s.raisedLimit },
-      }),
-    [estimate, arch, device, s.count, s.ramGb, s.ramBandwidthGbS, s.raisedLimit],
-  );
-  const offloaded = isOffloaded(plan);
-  const runs = plan.mode !== 'none';
+export function OffloadPanel({ fit }: { fit: FitResult }) {
+  const sel = useSelected();
+  const unit = useAppStore((st) => st.unit);
+  const ramGb = useAppStore((st) => st.ramGb);
+  const ramBandwidthGbS = useAppStore((st) => st.ramBandwidthGbS);
+  const s = { unit, ramGb, ramBandwidthGbS };
+  const plan = sel.offload;
+  const runs = plan !== null && plan.mode !== 'none';
 
   return (
     <div className="offload-serving__block">
@@ -72,7 +63,6 @@ export function OffloadPanel({ device, fit }: { device: DeviceSpec; fit: FitResu
       <div className="offload-serving__inputs">
         <IntegerField
           label="System RAM (GB)"
-          className="offload-serving__field"
           value={s.ramGb}
           min={0}
           max={MAX_RAM_GB}
@@ -88,9 +78,10 @@ export function OffloadPanel({ device, fit }: { device: DeviceSpec; fit: FitResu
           onCommit={(v) => useAppStore.getState().setRamBandwidth(v)}
         />
       </div>
-      <p className="offload-serving__verdict" data-offload-mode={plan.mode}>
-        {verdictLine(fit, offloaded)}
+      <p className="offload-serving__verdict" data-offload-mode={plan?.mode ?? 'gpu'}>
+        {verdictLine(fit, plan)}
       </p>
+      {plan && (
       <dl className="offload-serving__figures">
         <div>
           <dt>Placement</dt>
@@ -120,6 +111,7 @@ export function OffloadPanel({ device, fit }: { device: DeviceSpec; fit: FitResu
           <dd className="num">{runs ? formatPercent(plan.ramReadFraction) : '—'}</dd>
         </div>
       </dl>
+      )}
     </div>
   );
 }

@@ -1,12 +1,12 @@
-import { useResolved, useSelectedEstimate } from '../shared/use-calculator';
+import { isUnified } from '../../domain/fit';
+import { useSelected } from '../../results/results-provider';
 import { OffloadPanel } from './offload-panel';
 import { ServingPanel } from './serving-panel';
 import './offload-serving.css';
 
 /** Offload to system RAM and multi-user serving capacity for the selected configuration. */
 export function OffloadServing() {
-  const { resolved } = useResolved();
-  const { fit } = useSelectedEstimate();
+  const { resolved, fit } = useSelected();
   const device = resolved.device;
   if (!device || !fit) {
     return (
@@ -17,7 +17,18 @@ export function OffloadServing() {
   }
   return (
     <div className="offload-serving">
-      <OffloadPanel device={device} fit={fit} />
+      {isUnified(device) ? (
+        <div className="offload-serving__block">
+          <h3 className="offload-serving__heading">Offload to system RAM</h3>
+          <p className="small">
+            {device.name} has one memory pool shared by the CPU and the GPU: there is no separate
+            system RAM to offload to. What the GPU may use is set by its limit (above, under your
+            device).
+          </p>
+        </div>
+      ) : (
+        <OffloadPanel fit={fit} />
+      )}
       <ServingPanel device={device} />
     </div>
   );

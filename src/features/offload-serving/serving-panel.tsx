@@ -1,15 +1,14 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { DecimalField } from '../../components/decimal-field';
+import { IntegerField } from '../../components/integer-field';
+import { cachedWeights } from '../../domain/estimate-cache';
 import { MAX_DEVICE_COUNT } from '../../domain/fit';
 import { formatBytes, formatNumber, formatTokens } from '../../domain/format';
 import { maxParallelThatFits, tensorParallelOk, vllmCapacity } from '../../domain/serving';
 import type { DeviceSpec } from '../../domain/types';
+import { useSelected } from '../../results/results-provider';
+import { MAX_PARALLEL } from '../../state/selection';
 import { useAppStore } from '../../state/store';
-import { MAX_PARALLEL } from '../../state/url-codec';
-import { IntegerField } from '../controls/integer-field';
-import { cachedWeights } from '../shared/calc';
-import { useResolved, useRunSettings } from '../shared/use-calculator';
-import { DecimalField } from './decimal-field';
 
 /** "1, 2, 4 or 8". */
 function listOr(ns: number[]): string {
@@ -20,18 +19,12 @@ function listOr(ns: number[]): string {
 
 /** Serving: how many users fit with llama.cpp, and vLLM's KV capacity. */
 export function ServingPanel({ device }: { device: DeviceSpec }) {
-  const { resolved } = useResolved();
-  const run = useRunSettings();
-  const s = useAppStore(
-    useShallow((st) => ({
-      count: st.count,
-      raisedLimit: st.raisedLimit,
-      vllmUtilization: st.vllmUtilization,
-      unit: st.unit,
-    })),
-  );
+  const { resolved, run, hardware, kv } = useSelected();
+  const vllmUtilization = useAppStore((st) => st.vllmUtilization);
+  const unit = useAppStore((st) => st.unit);
+  const s = { count: hardware.count, vllmUtilization, unit };
   const { model, quant } = resolved;
-  const usable = useMemo(() => ({ raisedUnifiedLimit: s.raisedLimit }), [s.raisedLimit]);
+  const usable = hardware.usable;
 
   const maxUsers = useMemo(
     () =>
@@ -40,8 +33,8 @@ export function ServingPanel({ device }: { device: DeviceSpec }) {
           arch: model.arch,
           quantId: quant.id,
           contextTokens: run.contextTokens,
-          typeK: run.kvType,
-          typeV: run.kvType,
+          typeK: kv.typeK,
+          typeV: kv.typeV,
           flashAttention: run.flashAttention,
           precomputedWeights: cachedWeights(model, quant.id),
         },
@@ -50,7 +43,7 @@ export function ServingPanel({ device }: { device: DeviceSpec }) {
         MAX_PARALLEL,
         usable,
       ),
-    [model, quant.id, run, device, s.count, usable],
+    [model, quant.id, run, kv, device, s.count, usable],
   );
 
   const bf16Checkpoint = quant.format === 'gguf';

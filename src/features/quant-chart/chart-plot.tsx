@@ -52,7 +52,7 @@ export const ChartPlot = memo(function ChartPlot({ rows, selectedId, reference, 
   const formatValue = (v: unknown) => (typeof v === 'number' ? formatBytes(v * per, unit) : '—');
   return (
     <div className="quant-chart__plot">
-      <ResponsiveContainer width="100%" height={320}>
+      <ResponsiveContainer width="100%" height={300}>
         <BarChart
           data={rows}
           margin={{ top: 16, right: 8, bottom: 8, left: 8 }}
@@ -62,9 +62,10 @@ export const ChartPlot = memo(function ChartPlot({ rows, selectedId, reference, 
           <XAxis
             dataKey="label"
             tick={TICK}
-            angle={-45}
+            angle={-50}
             textAnchor="end"
-            height={64}
+            height={70}
+            interval={0}
             stroke="var(--border)"
           />
           <YAxis
@@ -90,7 +91,7 @@ export const ChartPlot = memo(function ChartPlot({ rows, selectedId, reference, 
             }}
             labelStyle={{ color: 'var(--text)', fontWeight: 600 }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {PARTS.map((p) => (
             <Bar
               key={p.key}
@@ -109,13 +110,8 @@ export const ChartPlot = memo(function ChartPlot({ rows, selectedId, reference, 
               y={reference.value}
               stroke="var(--no)"
               strokeDasharray="6 4"
+              strokeWidth={2}
               ifOverflow="extendDomain"
-              label={{
-                value: reference.label,
-                position: 'insideTopRight',
-                fill: 'var(--text)',
-                fontSize: 12,
-              }}
             />
           )}
         </BarChart>

@@ -1,6 +1,6 @@
 import type { ByteUnit } from '../../domain/format';
 import { GB, GiB } from '../../domain/units';
-import type { QuantRow } from '../shared/use-calculator';
+import type { QuantRow } from '../../results/results';
 
 /** One bar of the quantization chart; every size is in the chosen unit (GB or GiB). */
 export interface ChartRow {

@@ -1,11 +1,9 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { fitEstimate } from '../../domain/estimate';
-import { usableBytesPerGpu } from '../../domain/fit';
+import { gpusInUse, usableBytesPerGpu } from '../../domain/fit';
 import { formatBytes } from '../../domain/format';
+import { useResults } from '../../results/results-provider';
+import { useSettledValue } from '../../results/use-settled-value';
 import { useAppStore } from '../../state/store';
-import { useSettledValue } from '../shared/use-settled-value';
-import { useQuantRows, useResolvedModel, useRunSettings } from '../shared/use-calculator';
 import { bytesPerUnit, toChartRows, type ChartRow } from './chart-rows';
 import { chartSummary } from './chart-summary';
 
@@ -17,49 +15,48 @@ export interface QuantChartData {
   summary: string;
 }
 
-/** Quiet time after the last slider step before the chart redraws, ms. */
+/** Quiet time after the last change before the chart redraws, ms (the chart's own, third clock). */
 const CHART_SETTLE_MS = 400;
 
 /**
- * Chart data derived from the selection. The run settings are taken once they settle, so while
- * the context slider is dragged the table and grid follow it and the (slower) chart redraws when
- * the drag pauses.
+ * Chart data from the deferred results (the table's rows), taken once they settle: while the
+ * context slider is dragged the table follows it and the slower chart redraws when the drag
+ * pauses.
  */
 export function useQuantChartData(): QuantChartData {
-  const run = useSettledValue(useRunSettings(), CHART_SETTLE_MS);
-  const rows = useQuantRows(run);
-  const { resolved } = useResolvedModel();
-  const { unit, count, raisedLimit } = useAppStore(
-    useShallow((s) => ({ unit: s.unit, count: s.count, raisedLimit: s.raisedLimit })),
-  );
-  const { device, quant } = resolved;
-
-  const chartRows = useMemo(() => toChartRows(rows, unit), [rows, unit]);
-
-  const { reference, summary } = useMemo(() => {
-    const o = { raisedUnifiedLimit: raisedLimit };
+  const results = useSettledValue(useResults(), CHART_SETTLE_MS);
+  const unit = useAppStore((s) => s.unit);
+  return useMemo(() => {
+    const rows = results.quantRows;
+    const { resolved, run, hardware } = results.selected;
+    const { device, quant } = resolved;
     const items = rows.map((r) => ({
       label: r.quant.label,
       totalBytes: r.atContext.totalBytes,
-      fits: device ? fitEstimate(r.atContext, device, count, o).verdict !== 'no' : null,
+      fits: r.fit ? r.fit.verdict !== 'no' : null,
     }));
+    const chartRows = toChartRows(rows, unit);
     if (!device) {
-      return { reference: null, summary: chartSummary(items, unit, run.contextTokens, null) };
+      return {
+        rows: chartRows,
+        selectedId: quant.id,
+        reference: null,
+        summary: chartSummary(items, unit, run.contextTokens, null),
+      };
     }
-    const gpus = Math.max(1, count) * Math.max(1, device.gpuCount);
-    const usableBytes = usableBytesPerGpu(device, o) * gpus;
+    const usableBytes = usableBytesPerGpu(device, hardware.usable) * gpusInUse(device, hardware.count);
     return {
+      rows: chartRows,
+      selectedId: quant.id,
       reference: {
         value: usableBytes / bytesPerUnit(unit),
-        label: `${device.name} ×${count} usable: ${formatBytes(usableBytes, unit)}`,
+        label: `usable memory of ${hardware.count} × ${device.name}: ${formatBytes(usableBytes, unit)}`,
       },
       summary: chartSummary(items, unit, run.contextTokens, {
         name: device.name,
-        count,
+        count: hardware.count,
         usableBytes,
       }),
     };
-  }, [rows, device, count, raisedLimit, unit, run.contextTokens]);
-
-  return { rows: chartRows, selectedId: quant.id, reference, summary };
+  }, [results, unit]);
 }

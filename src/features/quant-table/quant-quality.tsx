@@ -1,40 +1,46 @@
 import { formatNumber } from '../../domain/format';
 import type { QuantSpec } from '../../domain/types';
 
-/** The source that carries the perplexity figure: the one naming perplexity, else the first. */
-function pplSource(quant: QuantSpec) {
-  return quant.sources.find((s) => /perplexity/i.test(s.title)) ?? quant.sources[0];
+function pct(v: number): string {
+  return `${formatNumber(v, v < 10 ? 1 : 0)}%`;
 }
 
 /**
- * Published llama.cpp perplexity increase over the 16-bit model, e.g. "+0.1754 ppl", with the
- * reference model in the tooltip and a link to the source. Never invents a figure.
+ * The quality word of a file type (lossless ... severe loss) from published measurements across
+ * models, with the figures and their sources one click away. The 16-bit original is the
+ * reference; a type nobody has measured says so instead of guessing.
  */
 export function QuantQuality({ quant }: { quant: QuantSpec }) {
-  if (quant.pplIncrease === null) return <span className="muted">no published figure</span>;
-  const v = quant.pplIncrease;
-  const text = `${v < 0 ? '−' : '+'}${formatNumber(Math.abs(v), 4)} ppl`;
-  const reference = quant.pplReference ?? 'an unnamed model';
-  const title = `Perplexity increase over the 16-bit model measured by llama.cpp on ${reference}`;
-  const source = pplSource(quant);
+  const q = quant.quality;
+  if (!q) {
+    const original = quant.id === 'BF16' || quant.id === 'ST-BF16' || quant.id === 'ST-FP16';
+    return <span className="muted small">{original ? 'original weights' : 'not measured'}</span>;
+  }
+  const range =
+    q.pplIncreasePct.min === q.pplIncreasePct.max
+      ? pct(q.pplIncreasePct.max)
+      : `${pct(Math.max(0, q.pplIncreasePct.min))}–${pct(q.pplIncreasePct.max)}`;
   return (
-    <span className="quant-table__quality" title={title}>
-      <abbr title={title}>{text}</abbr> <span className="muted small">({reference})</span>
-      {source && (
-        <>
-          {' '}
-          <a
-            className="small"
-            href={source.url}
-            title={source.title}
-            aria-label={`Source for ${quant.label} perplexity: ${source.title}`}
-            onClick={(e) => e.stopPropagation()}
-            onKeyDown={(e) => e.stopPropagation()}
-          >
-            source
-          </a>
-        </>
-      )}
-    </span>
+    <details
+      className={`quality quality--${q.word.replace(/\s+/g, '-')}`}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      <summary>{q.word}</summary>
+      <div className="quality__pop small">
+        <p>
+          Perplexity {range} above the 16-bit model, measured on {q.models}{' '}
+          {q.models === 1 ? 'model' : 'models'}. {q.note}
+        </p>
+        <p className="muted">Word chosen from the {q.basis}.</p>
+        <ul>
+          {q.sources.map((s) => (
+            <li key={s.url}>
+              <a href={s.url}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
   );
 }

@@ -1,70 +1,90 @@
-import { useId, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { fitEstimate } from '../../domain/estimate';
-import type { Verdict } from '../../domain/fit';
+import { useId } from 'react';
 import { formatTokens } from '../../domain/format';
+import { useResults } from '../../results/results-provider';
 import { useAppStore } from '../../state/store';
-import { useQuantRows, useResolved, useRunSettings } from '../shared/use-calculator';
 import { QuantTableRow } from './quant-table-row';
 import './quant-table.css';
 
 /**
- * Memory of the selected model in every catalog quantization, at the chosen context and at the
- * model's full context. A row is selected by click, Enter or Space; arrows move between rows.
+ * The selected model in the common GGUF quantizations (or all of them, and the vLLM formats on
+ * request), largest file first: quality word, memory at the chosen context, whether it fits your
+ * device and the longest context that does, memory at the model's maximum, file size. A row is
+ * selected by click, Enter or Space; arrows move between rows. Deferred clock (ResultsProvider).
  */
 export function QuantTable() {
-  const run = useRunSettings();
-  const rows = useQuantRows(run);
-  const { resolved } = useResolved();
-  const { unit, count, raisedLimit } = useAppStore(
-    useShallow((s) => ({ unit: s.unit, count: s.count, raisedLimit: s.raisedLimit })),
-  );
-  const { model, quant, device } = resolved;
-
-  const verdicts = useMemo(() => {
-    if (!device) return null;
-    const map = new Map<string, Verdict>();
-    for (const r of rows) {
-      const fit = fitEstimate(r.atContext, device, count, { raisedUnifiedLimit: raisedLimit });
-      map.set(r.quant.id, fit.verdict);
-    }
-    return map;
-  }, [rows, device, count, raisedLimit]);
-
+  const results = useResults();
+  const rows = results.quantRows;
+  const { resolved, run, hardware } = results.selected;
+  const unit = useAppStore((s) => s.unit);
+  const quantList = useAppStore((s) => s.quantList);
+  const quantVllm = useAppStore((s) => s.quantVllm);
+  const { model, device } = resolved;
   const hintId = useId();
   const ctx = formatTokens(run.contextTokens);
+  const showFull = run.contextTokens < model.maxContextTokens;
+  const ggufTotal = results.catalog.quants.filter((q) => q.format === 'gguf').length;
+  const onDevice = device
+    ? `${hardware.count > 1 ? `${hardware.count} × ` : ''}${device.name}`
+    : null;
   return (
     <div className="quant-table">
+      <div className="quant-table__toggles" role="group" aria-label="Which quantizations to list">
+        <label className="check small">
+          <input
+            type="checkbox"
+            checked={quantList === 'all'}
+            onChange={(e) => useAppStore.getState().setQuantList(e.target.checked ? 'all' : 'common')}
+          />
+          Show all GGUF types ({ggufTotal})
+        </label>
+        <label className="check small">
+          <input
+            type="checkbox"
+            checked={quantVllm}
+            onChange={(e) => useAppStore.getState().setQuantVllm(e.target.checked)}
+          />
+          vLLM / safetensors formats
+        </label>
+      </div>
       <div className="scroll-x">
         <table className="quant-table__table" aria-describedby={hintId}>
-          <caption className="quant-table__caption">Memory by quantization at {ctx} tokens</caption>
+          <caption className="visually-hidden">
+            Memory by quantization at {ctx} tokens of context
+          </caption>
           <thead>
             <tr>
               <th scope="col">Quantization</th>
-              <th scope="col" className="num">
-                Bits per weight
+              <th scope="col" className="num quant-table__wide" title="Bits per weight, this model">
+                Bits
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className="quant-table__wide">
+                Quality
+              </th>
+              <th scope="col" className="num quant-table__wide">
                 Weights
               </th>
-              <th scope="col" className="num">
+              <th scope="col" className="num quant-table__wide">
                 KV cache
               </th>
               <th scope="col" className="num">
                 Total at {ctx}
               </th>
-              <th scope="col" className="num">
-                Total at {formatTokens(model.maxContextTokens)} (max)
-              </th>
-              <th scope="col" className="num">
-                File size
-              </th>
-              <th scope="col">Quality</th>
-              {device && (
+              {onDevice && (
                 <th scope="col" className="quant-table__fit-head">
-                  Fits {count} × {device.name}?
+                  Fits?
                 </th>
               )}
+              {onDevice && (
+                <th scope="col" className="num quant-table__wide">
+                  Longest context
+                </th>
+              )}
+              <th scope="col" className={showFull ? 'num quant-table__wide' : 'num quant-table__wide is-hidden'}>
+                At {formatTokens(model.maxContextTokens)} (max)
+              </th>
+              <th scope="col" className="num quant-table__wide">
+                File
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -73,17 +93,16 @@ export function QuantTable() {
                 key={r.quant.id}
                 row={r}
                 unit={unit}
-                selected={r.quant.id === quant.id}
-                recommended={r.quant.id === model.recommendedQuant}
-                verdict={verdicts?.get(r.quant.id)}
+                showFull={showFull}
+                withDevice={onDevice !== null}
               />
             ))}
           </tbody>
         </table>
       </div>
       <p id={hintId} className="muted small quant-table__hint">
-        Click a row, or focus it and press Enter, to use that quantization. Arrow keys move between
-        rows.
+        {onDevice ? `“Fits?” and “Longest context” are for ${onDevice}. ` : ''}Click a row, or
+        focus it and press Enter, to use that quantization.
       </p>
     </div>
   );

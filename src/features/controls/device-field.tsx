@@ -1,0 +1,49 @@
+import { DevicePicker } from '../../components/device-picker';
+import { IntegerField } from '../../components/integer-field';
+import { UnifiedLimit } from '../../components/unified-limit';
+import { maxUnits } from '../../domain/fit';
+import { useCatalog, useSelected } from '../../results/results-provider';
+import { useAppStore } from '../../state/store';
+
+/**
+ * Your GPU or computer: a searchable picker, how many of it (not for a unified-memory computer,
+ * which cannot be pooled), and the unified-memory GPU limit.
+ */
+export function DeviceField() {
+  const { devices } = useCatalog();
+  const { resolved, hardware } = useSelected();
+  const device = resolved.device;
+  const autoDevice = useAppStore((s) => s.autoDevice);
+  return (
+    <div className="controls__device">
+      <div className="controls__row">
+        <div className="controls__grow">
+          <DevicePicker
+            devices={devices}
+            device={device}
+            assumed={autoDevice}
+            onChoose={(d) => useAppStore.getState().selectGpu(d.id)}
+          />
+        </div>
+        {device && maxUnits(device) > 1 && (
+          <IntegerField
+            label="How many"
+            className="field--small"
+            value={hardware.count}
+            min={1}
+            max={maxUnits(device)}
+            commitWhileTyping
+            onCommit={(n) => useAppStore.getState().setCount(n)}
+          />
+        )}
+      </div>
+      {device && device.gpuCount > 1 && (
+        <p className="small muted field__hint">
+          Each unit is a system of {device.gpuCount} GPUs; the model is split by layers across all
+          of them.
+        </p>
+      )}
+      {device && <UnifiedLimit device={device} />}
+    </div>
+  );
+}
