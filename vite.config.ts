@@ -50,7 +50,11 @@ function catalogData(): Plugin {
   const read = (f: string): unknown =>
     JSON.parse(readFileSync(join(root, 'public', 'data', f), 'utf8'));
   const weightsJson = (): string => {
-    const catalog = parseCatalog(read('models.json'), read('quantizations.json'), read('gpus.json'));
+    const catalog = parseCatalog(
+      read('models.json'),
+      read('quantizations.json'),
+      read('gpus.json'),
+    );
     if (catalog.issues.length > 0) {
       const list = catalog.issues.map((i) => `${i.path}: ${i.message}`).join('\n');
       throw new Error(`The catalog has invalid entries:\n${list}`);
@@ -102,10 +106,28 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
     globals: false,
     setupFiles: ['tests/setup.ts'],
-    include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**', 'dist/**'],
+    // Pure tests (engine, catalog, state, results) run in Node; only views need a DOM (jsdom),
+    // whose set-up is the largest cost of a run.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/{domain,catalog,state,results}/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['tests/{components,features,app}/**/*.test.{ts,tsx}'],
+        },
+      },
+    ],
   },
 });

@@ -64,8 +64,12 @@ export function assembleCatalog(root = repoRoot) {
   const downloadsDir = join(cat, 'downloads');
   const models = jsonFiles(join(cat, 'models')).map((file) => {
     const entry = readJson(file);
-    const id = relative(join(cat, 'models'), file).split(sep).join('/').replace(/\.json$/, '');
-    if (entry.id !== id) throw new Error(`${relative(root, file)}: id "${entry.id}" should be "${id}"`);
+    const id = relative(join(cat, 'models'), file)
+      .split(sep)
+      .join('/')
+      .replace(/\.json$/, '');
+    if (entry.id !== id)
+      throw new Error(`${relative(root, file)}: id "${entry.id}" should be "${id}"`);
     const dl = join(downloadsDir, `${id}.json`);
     if (existsSync(dl)) {
       const d = readJson(dl);
@@ -76,14 +80,18 @@ export function assembleCatalog(root = repoRoot) {
     return entry;
   });
   for (const file of jsonFiles(downloadsDir)) {
-    const id = relative(downloadsDir, file).split(sep).join('/').replace(/\.json$/, '');
+    const id = relative(downloadsDir, file)
+      .split(sep)
+      .join('/')
+      .replace(/\.json$/, '');
     if (!models.some((m) => m.id === id))
       throw new Error(`${relative(root, file)}: no model ${id} in catalog/models`);
   }
   const devices = jsonFiles(join(cat, 'devices')).map((file) => {
     const entry = readJson(file);
     const id = relative(join(cat, 'devices'), file).replace(/\.json$/, '');
-    if (entry.id !== id) throw new Error(`${relative(root, file)}: id "${entry.id}" should be "${id}"`);
+    if (entry.id !== id)
+      throw new Error(`${relative(root, file)}: id "${entry.id}" should be "${id}"`);
     return entry;
   });
   const excluded = readJson(join(cat, 'excluded-models.json')).excluded;
@@ -94,7 +102,11 @@ export function assembleCatalog(root = repoRoot) {
   return {
     'models.json': { schemaVersion: 2, generatedFrom: 'catalog/models', models, excluded },
     'gpus.json': { schemaVersion: 2, generatedFrom: 'catalog/devices', devices },
-    'quantizations.json': { schemaVersion: 2, generatedFrom: 'catalog/quantizations.json', quantizations },
+    'quantizations.json': {
+      schemaVersion: 2,
+      generatedFrom: 'catalog/quantizations.json',
+      quantizations,
+    },
   };
 }
 
@@ -128,11 +140,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (process.argv.includes('--check')) {
     const stale = staleCatalogFiles();
     if (stale.length > 0) {
-      console.error(`public/data is out of date: ${stale.join(', ')} (run node scripts/assemble-catalog.mjs)`);
+      console.error(
+        `public/data is out of date: ${stale.join(', ')} (run node scripts/assemble-catalog.mjs)`,
+      );
       process.exit(1);
     }
   } else {
     const written = writeCatalog();
-    console.log(written.length ? `wrote public/data/${written.join(', public/data/')}` : 'public/data is up to date');
+    console.log(
+      written.length
+        ? `wrote public/data/${written.join(', public/data/')}`
+        : 'public/data is up to date',
+    );
   }
 }

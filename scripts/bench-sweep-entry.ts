@@ -1,7 +1,8 @@
 // Bundled by scripts/bench.mjs into one script for a blank page: times the hardware view's full
 // catalog sweep (every model x GGUF quantization) in the browser.
 import { parseCatalog } from '../src/catalog/catalog';
-import { sweepCatalog } from '../src/features/hardware/sweep-bench';
+import { buildWeightsTable, seedWeights } from '../src/domain/estimate-cache';
+import { evaluateCatalog } from '../src/domain/hardware-sweep';
 import { GiB } from '../src/domain/units';
 
 interface SweepResult {
@@ -30,14 +31,20 @@ function runSweepBench(
     contextTokens: [8192, 32768, 4096][i % 3]!,
     kvType: 'f16' as const,
     flashAttention: true,
+    extreme: false,
   });
+  // The page seeds every model's weights from data/weights.json (built with the app); do the same.
+  seedWeights(
+    catalog.models,
+    JSON.parse(JSON.stringify(buildWeightsTable(catalog.models, catalog.quants))),
+  );
   let t = performance.now();
-  const rows = sweepCatalog(catalog, opts(0)).length;
+  const rows = evaluateCatalog(catalog.models, catalog.quants, opts(0)).length;
   const coldMs = performance.now() - t;
   const warmMs: number[] = [];
   for (let i = 1; i <= repeats; i++) {
     t = performance.now();
-    sweepCatalog(catalog, opts(i));
+    evaluateCatalog(catalog.models, catalog.quants, opts(i));
     warmMs.push(performance.now() - t);
   }
   return { coldMs, warmMs, rows };

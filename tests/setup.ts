@@ -21,6 +21,9 @@ if (typeof window !== 'undefined') {
     });
   }
 
+  // jsdom has no layout: scrolling is a no-op there.
+  window.scrollTo = () => {};
+
   // jsdom lacks matchMedia.
   if (typeof window.matchMedia !== 'function') {
     Object.defineProperty(window, 'matchMedia', {

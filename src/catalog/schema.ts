@@ -185,7 +185,9 @@ export const modelSchema = z.object({
         )
         .optional(),
       ollama: z
-        .array(z.object({ tag: z.string().regex(/^[\w./-]+(:[\w.-]+)?$/), quant: z.string(), source }))
+        .array(
+          z.object({ tag: z.string().regex(/^[\w./-]+(:[\w.-]+)?$/), quant: z.string(), source }),
+        )
         .optional(),
       notes: z.string().optional(),
     })

@@ -29,7 +29,10 @@ export function CapacityGauge({
       aria-valuenow={Math.min(pct, 100)}
       aria-valuetext={`${formatNumber(pct)}% of usable memory`}
     >
-      <div className="gauge__fill" style={{ width: `${Math.min(100, Math.max(0, fraction * 100))}%` }} />
+      <div
+        className="gauge__fill"
+        style={{ width: `${Math.min(100, Math.max(0, fraction * 100))}%` }}
+      />
       <div
         className="gauge__mark"
         style={{ left: `${GREAT_MAX_FRACTION * 100}%` }}

@@ -24,10 +24,7 @@ export function VerdictBadge({
   size?: 'normal' | 'large';
 }) {
   return (
-    <span
-      className={`verdict verdict--${verdict} verdict--${size}`}
-      title={VERDICT_HINT[verdict]}
-    >
+    <span className={`verdict verdict--${verdict} verdict--${size}`} title={VERDICT_HINT[verdict]}>
       <span aria-hidden="true" className="verdict__icon">
         {ICON[verdict]}
       </span>

@@ -42,18 +42,30 @@ export interface UsableOptions {
  * Memory one GPU of `device` can use for inference, bytes.
  * - Discrete GPUs: the marketed capacity is binary (a "24 GB" card carries 24 GiB of DRAM), so
  *   memoryGb x 2^30.
- * - Unified memory: memoryGb x 2^30 x the device's GPU-usable fraction (Apple's default Metal
- *   working-set limit, about 67-75% of RAM; gpus.json), or, with the raised-limit option, all but
- *   {@link RAISED_LIMIT_OS_HEADROOM_BYTES}. A unified device with no published fraction uses the
- *   default 75% (the most common Apple figure), flagged by {@link usableIsAssumed}.
+ * - Unified memory: memoryGb x 2^30 x the platform's default GPU-usable fraction (Apple's Metal
+ *   working-set limit, about 67-75% of RAM; AMD's Variable Graphics Memory; Windows' half of RAM
+ *   for an integrated GPU; each with its source in catalog/devices). With the raised-limit option,
+ *   the fraction a documented setting allows (`unifiedRaisedFraction`: `sysctl
+ *   iogpu.wired_limit_mb` on a Mac, a BIOS or driver setting elsewhere); a device with no such
+ *   setting (null) keeps its default; one that does not say (custom devices) gets all but
+ *   {@link RAISED_LIMIT_OS_HEADROOM_BYTES}. Raising never lowers the limit. A unified device with
+ *   no published fraction uses the default 75% (the most common Apple figure), flagged by
+ *   {@link usableIsAssumed}.
  */
 export function usableBytesPerGpu(device: DeviceSpec, o: UsableOptions = {}): number {
   const total = device.memoryGb * GiB;
   if (!isUnified(device)) return total;
   const byDefault = total * (device.unifiedUsableFraction ?? ASSUMED_UNIFIED_FRACTION);
-  // Raising the limit never lowers it (on a 16 GB Mac, 16 - 8 GiB is below the default 67%).
-  if (o.raisedUnifiedLimit) return Math.max(byDefault, total - RAISED_LIMIT_OS_HEADROOM_BYTES);
-  return byDefault;
+  if (!o.raisedUnifiedLimit) return byDefault;
+  const raised = device.unifiedRaisedFraction;
+  if (raised === null) return byDefault;
+  const limit = raised === undefined ? total - RAISED_LIMIT_OS_HEADROOM_BYTES : total * raised;
+  return Math.max(byDefault, limit);
+}
+
+/** Whether a documented setting raises the GPU limit of this unified-memory device. */
+export function canRaiseLimit(device: DeviceSpec): boolean {
+  return isUnified(device) && device.unifiedRaisedFraction !== null;
 }
 
 /** Fraction assumed for unified-memory devices without a published GPU limit (Apple's large-Mac default). */

@@ -49,7 +49,8 @@ export function listedQuants(
     if (o.keep.includes(q.id)) return true;
     if (q.format === 'safetensors') return o.vllm;
     if (NEVER_LISTED.has(q.id)) return false;
-    if (q.id === 'MXFP4_MOE') return Boolean(model.arch.moe) && (o.all || Boolean(model.arch.nativeExpertFormat));
+    if (q.id === 'MXFP4_MOE')
+      return Boolean(model.arch.moe) && (o.all || Boolean(model.arch.nativeExpertFormat));
     return o.all || COMMON_GGUF_QUANTS.includes(q.id);
   });
 }

@@ -18,7 +18,7 @@ export interface Relatives {
 export function relatives(model: ModelSpec, models: readonly ModelSpec[]): Relatives {
   const byId = new Map(models.map((m) => [m.id, m]));
   const lineage = new Set<string>([model.id]);
-  for (let m = model; m.baseModel && !lineage.has(m.baseModel); ) {
+  for (let m = model; m.baseModel && !lineage.has(m.baseModel);) {
     const base = byId.get(m.baseModel);
     if (!base) break;
     lineage.add(base.id);

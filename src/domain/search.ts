@@ -5,9 +5,12 @@ export function compact(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
-/** Words of a query or a name: runs of letters and digits, lower case ("Qwen3-14B" -> qwen3, 14b). */
+/**
+ * Words of a query or a name: runs of letters and digits, lower case, a version kept whole
+ * ("Qwen2.5-14B" -> qwen2.5, 14b; "Llama 3.1" -> llama, 3.1).
+ */
 export function words(s: string): string[] {
-  return s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return s.toLowerCase().match(/[a-z0-9]+(?:\.[a-z0-9]+)*/g) ?? [];
 }
 
 interface Haystack {
@@ -46,7 +49,7 @@ function inSequence(q: readonly string[], hay: readonly string[]): boolean {
 function score(query: string, h: Haystack): number | null {
   const qWords = words(query);
   if (qWords.length === 0) return 0;
-  if (!qWords.every((w) => h.compact.includes(w))) return null;
+  if (!qWords.every((w) => h.compact.includes(compact(w)))) return null;
   let s = 0;
   if (!inSequence(qWords, h.words)) s += 100;
   for (const w of qWords) {
@@ -73,7 +76,10 @@ export function searchModels(models: readonly ModelSpec[], query: string): Model
   for (const m of models) {
     const s = score(query, haystack(m.name, [m.id, m.family, m.publisher]));
     if (s === null) continue;
-    scored.push({ m, s: s + (m.derivation === 'distill' || m.derivation === 'fine-tune' ? DERIVED_PENALTY : 0) });
+    scored.push({
+      m,
+      s: s + (m.derivation === 'distill' || m.derivation === 'fine-tune' ? DERIVED_PENALTY : 0),
+    });
   }
   const empty = words(query).length === 0;
   scored.sort(

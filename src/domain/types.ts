@@ -239,12 +239,7 @@ export interface QuantSpec {
 
 /** Quality words, best to worst. */
 export type QualityWord =
-  | 'lossless'
-  | 'near-lossless'
-  | 'very good'
-  | 'good'
-  | 'noticeable loss'
-  | 'severe loss';
+  'lossless' | 'near-lossless' | 'very good' | 'good' | 'noticeable loss' | 'severe loss';
 
 export interface QuantQuality {
   word: QualityWord;

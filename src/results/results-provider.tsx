@@ -60,7 +60,8 @@ export function useCatalog(): Catalog {
 /** The selected configuration and its figures, on the immediate clock (see ResultsProvider). */
 export function useSelected(): Selected {
   const s = useContext(SelectedContext);
-  if (!s) throw new Error('useSelected must be used inside a ResultsProvider with a usable catalog');
+  if (!s)
+    throw new Error('useSelected must be used inside a ResultsProvider with a usable catalog');
   return s;
 }
 

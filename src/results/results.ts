@@ -82,9 +82,7 @@ export class Results {
         quant: q,
         atContext,
         atFull: atFullContext(model, q.id, run),
-        fit: device
-          ? fitOnDevice(atContext.demand, device, hardware.count, hardware.usable)
-          : null,
+        fit: device ? fitOnDevice(atContext.demand, device, hardware.count, hardware.usable) : null,
         maxContextTokens: device
           ? maxContextForQuant(model, q.id, run, device, hardware.count, hardware.usable)
           : null,

@@ -15,7 +15,6 @@ import { binaryGbToBytes } from '../domain/units';
 import { resolveSelection, type Resolved } from '../state/resolve';
 import type { Selection, UrlNotice } from '../state/selection';
 
-
 /** Hardware settings as the engine takes them. */
 export interface HardwareSettings {
   /** Units of the device in use (capped: a unified-memory computer is one). */

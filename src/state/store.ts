@@ -122,7 +122,11 @@ export const useAppStore = create<AppState>()((set) => ({
   setGridOnlyRuns: (gridOnlyRuns) => set({ gridOnlyRuns }),
   setGridSort: (gridSort) => set({ gridSort }),
   setGridFind: (text) => {
-    const t = text?.replace(/[^\w .+()-]/g, '').slice(0, 60).trim() ?? '';
+    const t =
+      text
+        ?.replace(/[^\w .+()-]/g, '')
+        .slice(0, 60)
+        .trim() ?? '';
     set({ gridFind: t === '' ? null : t });
   },
   setQuantList: (quantList) => set({ quantList }),

@@ -76,12 +76,17 @@ function oneOf<K extends keyof Selection>(
     key,
     field,
     parse: (v) =>
-      values.includes(v) ? { value: v as Selection[K] } : { error: `${error}: ${values.join(', ')}` },
+      values.includes(v)
+        ? { value: v as Selection[K] }
+        : { error: `${error}: ${values.join(', ')}` },
     print: (v) => (v === DEFAULT_SELECTION[field] ? undefined : String(v)),
   });
 }
 
-function flag(key: string, field: 'flashAttention' | 'raisedLimit' | 'gridOnlyRuns' | 'quantVllm' | 'extremeQuants'): KeyRow {
+function flag(
+  key: string,
+  field: 'flashAttention' | 'raisedLimit' | 'gridOnlyRuns' | 'quantVllm' | 'extremeQuants',
+): KeyRow {
   return row({
     key,
     field,
@@ -102,7 +107,9 @@ function intRange(
     field,
     parse: (v) => {
       const n = integer(v);
-      return n === null || n < lo || n > hi ? { error: `expected ${lo} to ${hi}${what}` } : { value: n };
+      return n === null || n < lo || n > hi
+        ? { error: `expected ${lo} to ${hi}${what}` }
+        : { value: n };
     },
     print: (v) => (v === DEFAULT_SELECTION[field] ? undefined : String(v)),
   });
@@ -116,8 +123,10 @@ function tokens(key: string, field: 'contextTokens' | 'hwContextTokens'): KeyRow
     parse: (v) => {
       const n = integer(v, 15);
       if (n === null || n === 0) return { error: 'expected a whole number of tokens' };
-      if (n < MIN_CONTEXT) return { value: MIN_CONTEXT, note: `raised to the minimum, ${MIN_CONTEXT}` };
-      if (n > MAX_CONTEXT) return { value: MAX_CONTEXT, note: 'clamped to the model\u2019s maximum' };
+      if (n < MIN_CONTEXT)
+        return { value: MIN_CONTEXT, note: `raised to the minimum, ${MIN_CONTEXT}` };
+      if (n > MAX_CONTEXT)
+        return { value: MAX_CONTEXT, note: 'clamped to the model\u2019s maximum' };
       return { value: n };
     },
     print: (v) =>
@@ -127,7 +136,11 @@ function tokens(key: string, field: 'contextTokens' | 'hwContextTokens'): KeyRow
   });
 }
 
-function name(key: string, field: 'hwFamily' | 'hwLicense' | 'gridVendor' | 'gridFind', re: RegExp): KeyRow {
+function name(
+  key: string,
+  field: 'hwFamily' | 'hwLicense' | 'gridVendor' | 'gridFind',
+  re: RegExp,
+): KeyRow {
   return row({
     key,
     field,
@@ -184,7 +197,9 @@ const KEYS: readonly KeyRow[] = [
     field: 'ramBandwidthGbS',
     parse: (v) => {
       const n = decimal(v);
-      return n === null || n < 1 || n > 10000 ? { error: 'expected a bandwidth in GB/s' } : { value: n };
+      return n === null || n < 1 || n > 10000
+        ? { error: 'expected a bandwidth in GB/s' }
+        : { value: n };
     },
     print: (v) => (v === DEFAULT_SELECTION.ramBandwidthGbS ? undefined : String(v)),
   }),

@@ -12,7 +12,10 @@ describe('formatting', () => {
   it('writes token counts the way model cards do', () => {
     expect(formatTokens(131072)).toBe('128K');
     expect(formatTokens(1048576)).toBe('1M');
-    expect(formatTokens(40000)).toBe('40,000');
+    // One format: exact below 1,024, else K (1,024 tokens) with at most one decimal.
+    expect(formatTokens(40000)).toBe('39.1K');
+    expect(formatTokens(12800)).toBe('12.5K');
+    expect(formatTokens(512)).toBe('512');
   });
 
   it('rounds parameters near a billion up to B (Gemma 3 1B has 999.9M)', () => {

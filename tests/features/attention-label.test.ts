@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attentionLabel, moeLabel } from '../../src/features/spec-card/attention-label';
+import { attentionLabel, moeLabel } from '../../src/features/model-details/attention-label';
 import {
   DEEPSEEK_R1,
   GEMMA2_9B,

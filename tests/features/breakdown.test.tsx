@@ -33,7 +33,9 @@ describe('Breakdown', () => {
 
   it('uses the published file size for the download', () => {
     // bartowski/Meta-Llama-3.1-8B-Instruct-GGUF Q4_K_M: 4,920,739,232 bytes.
-    renderWithCatalog(<Breakdown />, { selection: { modelId: LLAMA, quantId: 'Q4_K_M' } });
+    renderWithCatalog(<Breakdown />, {
+      selection: { modelId: LLAMA, quantId: 'Q4_K_M', unit: 'GB' },
+    });
     expect(screen.getByText(/^Download:/)).toHaveTextContent('Download: 4.92 GB');
   });
 
@@ -69,7 +71,6 @@ describe('Breakdown', () => {
     renderWithCatalog(<Breakdown />, {
       selection: { modelId: LLAMA, quantId: 'Q4_K_M', gpuId: 'nvidia-rtx-4090' },
     });
-    expect(screen.getByText('Runs great')).toBeInTheDocument();
     expect(screen.getByText(/usable on NVIDIA GeForce RTX 4090/)).toBeInTheDocument();
     expect(screen.getByText(/headroom/)).toBeInTheDocument();
     expect(
@@ -77,20 +78,36 @@ describe('Breakdown', () => {
     ).toBeInTheDocument();
   });
 
+  it('exposes decode tokens/s in the published llama-bench range (RTX 4090, Llama 8B Q4_K_M)', () => {
+    // RTX 4090, Llama 3 8B Q4_K_M tg512: 130.58 t/s (shared/reference/calibration.json).
+    const { container } = renderWithCatalog(<Breakdown />, {
+      selection: { modelId: LLAMA, quantId: 'Q4_K_M', gpuId: 'nvidia-rtx-4090' },
+    });
+    const el = container.querySelector('[data-field="decode-tps"]');
+    const tps = Number(el?.getAttribute('data-value'));
+    expect(tps).toBeGreaterThan(100);
+    expect(tps).toBeLessThan(160);
+    expect(el).toHaveTextContent(/≈ \d+ tokens\/s \(\d+–\d+\) generation/);
+  });
+
   it('says when no count of the device is enough', () => {
     // DeepSeek R1 (671B) at 4-bit is about 400 GB: more than 8 x 24 GB.
     renderWithCatalog(<Breakdown />, {
       selection: { quantId: 'Q4_K_M', gpuId: 'nvidia-rtx-4090' },
     });
-    expect(screen.getByText("Won't fit")).toBeInTheDocument();
     expect(screen.getByText(/no count up to 8 is enough/)).toBeInTheDocument();
+    expect(screen.getByText(/^Won't run/)).toBeInTheDocument();
   });
 
-  it('lists configuration warnings as a note', () => {
-    // llama.cpp refuses a quantized V cache without flash attention.
+  it('counts the cache llama.cpp accepts: with flash attention off a q8_0 V stays f16, and says so', () => {
+    // llama.cpp refuses a quantized V cache without flash attention, so only K is q8_0:
+    // Llama 3.1 8B at 8K: K 512 MiB x 34/64 = 272 MiB, V 512 MiB in f16 = 784 MiB.
     renderWithCatalog(<Breakdown />, {
-      selection: { modelId: LLAMA, kvType: 'q8_0', flashAttention: false },
+      selection: { modelId: LLAMA, kvType: 'q8_0', flashAttention: false, contextTokens: 8192 },
     });
-    expect(screen.getByRole('note', { name: 'Warnings' })).toHaveTextContent(/flash attention/);
+    expect(screen.getByRole('note', { name: 'Warnings' })).toHaveTextContent(
+      /Flash attention is off: llama.cpp keeps the V cache in f16/,
+    );
+    expect(bytes('kv')).toBe(784 * 1024 * 1024);
   });
 });

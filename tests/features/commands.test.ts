@@ -1,165 +1,129 @@
 import { describe, expect, it } from 'vitest';
-import { fitEstimate } from '../../src/domain/estimate';
-import type { KvCacheType } from '../../src/domain/kv-cache';
-import { buildCommands, type Runtime } from '../../src/features/run-it/commands';
-import { estimateFor } from '../../src/features/shared/calc';
+import type { Catalog } from '../../src/catalog/catalog';
+import type { ModelSpec } from '../../src/domain/types';
+import { buildCommands, macLimitCommand, type RuntimeId } from '../../src/features/run-it/commands';
+import { selectedFigures } from '../../src/results/selected';
+import { DEFAULT_SELECTION, type Selection } from '../../src/state/selection';
 import { FIXTURE_CATALOG } from '../fixtures/catalog';
 
-const model = (id: string) => {
-  const m = FIXTURE_CATALOG.models.find((x) => x.id === id);
-  if (!m) throw new Error(id);
-  return m;
+const src = { title: 'fixture listing', url: 'https://example.org/listing' };
+const LLAMA_ID = 'meta-llama/Llama-3.1-8B-Instruct';
+
+// The fixture Llama with the downloads the catalog holds for it (catalog/downloads).
+const catalog: Catalog = {
+  ...FIXTURE_CATALOG,
+  models: FIXTURE_CATALOG.models.map((m): ModelSpec =>
+    m.id === LLAMA_ID
+      ? {
+          ...m,
+          downloads: {
+            gguf: [
+              {
+                repo: 'lmstudio-community/Meta-Llama-3.1-8B-Instruct-GGUF',
+                publisher: 'lmstudio-community',
+                quants: ['Q4_K_M', 'Q8_0'],
+                source: src,
+              },
+              {
+                repo: 'bartowski/Meta-Llama-3.1-8B-Instruct-GGUF',
+                publisher: 'bartowski',
+                quants: ['Q4_K_M', 'Q6_K', 'Q8_0'],
+                source: src,
+              },
+            ],
+            ollama: [
+              { tag: 'llama3.1:8b-instruct-q8_0', quant: 'Q8_0', source: src },
+              { tag: 'llama3.1:8b', quant: 'Q4_K_M', source: src },
+            ],
+          },
+        }
+      : m,
+  ),
 };
-const LLAMA = model('meta-llama/Llama-3.1-8B-Instruct');
-const DEEPSEEK = model('deepseek-ai/DeepSeek-R1-0528');
 
-interface Opts {
-  modelId?: string;
-  quantId?: string;
-  contextTokens?: number;
-  kvType?: KvCacheType;
-  flashAttention?: boolean;
-  parallel?: number;
-  gpuId?: string | null;
-  count?: number;
+function commands(o: Partial<Selection> = {}) {
+  const s = selectedFigures(catalog, {
+    ...DEFAULT_SELECTION,
+    modelId: LLAMA_ID,
+    quantId: 'Q4_K_M',
+    contextTokens: 32768,
+    ...o,
+  });
+  if (!s) throw new Error('no selection');
+  return { list: buildCommands(s, 'GB'), s };
 }
 
-function commands(o: Opts = {}) {
-  const m = model(o.modelId ?? LLAMA.id);
-  const quant = FIXTURE_CATALOG.quants.find((q) => q.id === (o.quantId ?? 'Q4_K_M'));
-  if (!quant) throw new Error('quant');
-  const device = FIXTURE_CATALOG.devices.find((d) => d.id === o.gpuId) ?? null;
-  const run = {
-    contextTokens: o.contextTokens ?? 32768,
-    parallel: o.parallel ?? 1,
-    kvType: o.kvType ?? 'f16',
-    flashAttention: o.flashAttention ?? true,
-  };
-  const count = o.count ?? 1;
-  const estimate = estimateFor(m, quant.id, run);
-  const fit = device ? fitEstimate(estimate, device, count) : null;
-  return buildCommands({ model: m, quant, ...run, device, count, estimate, fit, unit: 'GB' });
-}
-
-function get(list: ReturnType<typeof commands>, runtime: Runtime) {
-  const c = list.find((x) => x.runtime === runtime);
-  if (!c) throw new Error(runtime);
+function get(list: ReturnType<typeof buildCommands>, id: RuntimeId) {
+  const c = list.find((x) => x.id === id);
+  if (!c) throw new Error(id);
   return c;
 }
 
 describe('buildCommands', () => {
-  it('returns one entry per runtime in a fixed order', () => {
-    expect(commands().map((c) => c.runtime)).toEqual(['llama.cpp', 'Ollama', 'vLLM', 'LM Studio']);
+  it('one entry per runtime, in a fixed order', () => {
+    expect(commands().list.map((c) => c.id)).toEqual(['llama.cpp', 'ollama', 'vllm', 'lmstudio']);
   });
 
-  it('llama.cpp: Llama 3.1 8B at Q4_K_M, 32768 tokens, q8_0 KV and flash attention', () => {
-    const c = get(commands({ kvType: 'q8_0', flashAttention: true }), 'llama.cpp');
-    expect(c.command).toContain('llama-server -hf meta-llama/Llama-3.1-8B-Instruct-GGUF:Q4_K_M');
-    expect(c.command).toContain('-c 32768 -ctk q8_0 -ctv q8_0 -fa on');
-    expect(c.command).toContain('-ngl 99');
-    expect(c.note).toMatch(/placeholder/i);
-    expect(c.note).toMatch(/bartowski or unsloth/);
-  });
-
-  it('llama.cpp: -c is the total for all parallel slots', () => {
-    const c = get(commands({ contextTokens: 8192, parallel: 4 }), 'llama.cpp');
-    expect(c.command).toContain('-c 32768');
-    expect(c.command).toContain('-np 4');
-  });
-
-  it('llama.cpp: flash attention off is written as -fa off', () => {
-    expect(get(commands({ flashAttention: false }), 'llama.cpp').command).toContain('-fa off');
-  });
-
-  it('llama.cpp: two GPUs add --split-mode layer', () => {
-    const c = get(commands({ gpuId: 'nvidia-rtx-4090', count: 2 }), 'llama.cpp');
-    expect(c.command).toContain('--split-mode layer');
-    expect(c.note).toMatch(/default/);
-  });
-
-  it('llama.cpp: an MoE model that does not fit keeps experts in RAM with --n-cpu-moe', () => {
-    // DeepSeek R1 at Q4_K_M is ~404 GB (unsloth upload); one RTX 4090 has 24 GiB.
-    const c = get(
-      commands({ modelId: DEEPSEEK.id, gpuId: 'nvidia-rtx-4090', contextTokens: 8192 }),
-      'llama.cpp',
+  it('names a sourced repository that holds the file, the first publisher in order', () => {
+    const { list } = commands({ kvType: 'q8_0' });
+    const c = get(list, 'llama.cpp');
+    expect(c.command).toBe(
+      'llama-server -hf bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:Q4_K_M -c 32768 -ctk q8_0 -ctv q8_0 -fa on -ngl 99 -np 1',
     );
-    const n = Number(/--n-cpu-moe (\d+)/.exec(c.command ?? '')?.[1]);
-    // 58 of DeepSeek R1's 61 layers are MoE (config.json first_k_dense_replace = 3).
-    expect(n).toBeGreaterThan(0);
-    expect(n).toBeLessThanOrEqual(58);
-    expect(c.note).toContain(`keeps the expert weights of ${n} layers in system RAM`);
-  });
-
-  it('llama.cpp: a dense model that does not fit gets a partial -ngl', () => {
-    // Llama 3.1 8B at its full 131072 context needs a 16 GiB f16 KV cache alone: more than 12 GB.
-    const c = get(commands({ gpuId: 'nvidia-rtx-3060-12gb', contextTokens: 131072 }), 'llama.cpp');
-    const n = Number(/-ngl (\d+)/.exec(c.command ?? '')?.[1]);
-    expect(n).toBeGreaterThan(0);
-    expect(n).toBeLessThan(32);
-    expect(c.command).not.toContain('--n-cpu-moe');
-  });
-
-  it('llama.cpp, Ollama and LM Studio have no command for a safetensors format', () => {
-    const list = commands({ quantId: 'ST-BF16' });
-    expect(get(list, 'llama.cpp')).toMatchObject({
-      command: null,
-      note: expect.stringContaining('llama.cpp runs GGUF files; pick a GGUF quantization'),
-    });
-    expect(get(list, 'Ollama').command).toBeNull();
-    expect(get(list, 'LM Studio').command).toBeNull();
-  });
-
-  it('vLLM has no command for a GGUF quantization', () => {
-    expect(get(commands(), 'vLLM')).toMatchObject({
-      command: null,
-      note: expect.stringContaining(
-        'vLLM serves the safetensors checkpoint; choose a safetensors format',
-      ),
-    });
-  });
-
-  it('vLLM: ST-BF16 on two GPUs uses the model id, max model length and tensor parallel 2', () => {
-    const c = get(commands({ quantId: 'ST-BF16', gpuId: 'nvidia-rtx-4090', count: 2 }), 'vLLM');
-    expect(c.command).toContain('vllm serve meta-llama/Llama-3.1-8B-Instruct');
-    expect(c.command).toContain('--max-model-len 32768');
-    expect(c.command).toContain('--tensor-parallel-size 2');
-    expect(c.command).toContain('--kv-cache-dtype auto');
-  });
-
-  it('vLLM: three GPUs do not split 32 attention heads, so pipeline parallelism is used', () => {
-    const c = get(commands({ quantId: 'ST-BF16', gpuId: 'nvidia-rtx-4090', count: 3 }), 'vLLM');
-    expect(c.command).toContain('--tensor-parallel-size 1');
-    expect(c.command).toContain('--pipeline-parallel-size 3');
-    expect(c.note).toMatch(/split evenly/);
-  });
-
-  it('vLLM: an fp8 KV cache is passed as fp8; q8_0 is explained', () => {
-    expect(get(commands({ quantId: 'ST-BF16', kvType: 'fp8' }), 'vLLM').command).toContain(
-      '--kv-cache-dtype fp8',
+    expect(get(list, 'lmstudio').command).toBe(
+      'lms get bartowski/Meta-Llama-3.1-8B-Instruct-GGUF@q4_k_m',
     );
-    expect(get(commands({ quantId: 'ST-BF16', kvType: 'q8_0' }), 'vLLM').note).toMatch(
-      /no q8_0 KV cache/,
+    // Q6_K is only in bartowski's repo.
+    expect(get(commands({ quantId: 'Q6_K' }).list, 'llama.cpp').command).toContain(
+      '-hf bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:Q6_K',
     );
   });
 
-  it('Ollama: pulls from hf.co and explains the server variables', () => {
-    const c = get(commands({ kvType: 'q8_0' }), 'Ollama');
-    expect(c.command).toBe('ollama run hf.co/meta-llama/Llama-3.1-8B-Instruct-GGUF:Q4_K_M');
-    expect(c.note).toContain('OLLAMA_CONTEXT_LENGTH=32768');
-    expect(c.note).toContain('OLLAMA_KV_CACHE_TYPE=q8_0');
-    expect(c.note).toContain('OLLAMA_FLASH_ATTENTION=1');
+  it('withholds the command when no repository holds the chosen file type, and says so', () => {
+    const c = get(commands({ quantId: 'Q2_K' }).list, 'llama.cpp');
+    expect(c.command).toBeNull();
+    expect(c.notes.join(' ')).toMatch(/No published Q2_K GGUF/);
+    // DeepSeek R1 has no download listed in the fixture: no invented "<id>-GGUF" repository.
+    const r1 = get(commands({ modelId: 'deepseek-ai/DeepSeek-R1-0528' }).list, 'llama.cpp');
+    expect(r1.command).toBeNull();
   });
 
-  it('Ollama: says it cannot use a KV type outside f16, q8_0 and q4_0', () => {
-    const c = get(commands({ kvType: 'q5_1' }), 'Ollama');
-    expect(c.note).toMatch(/Ollama cannot use a q5_1 KV cache/);
-    expect(c.note).not.toContain('OLLAMA_KV_CACHE_TYPE');
+  it('never emits a quantized V cache with flash attention off: V stays f16, as the figures do', () => {
+    const { list, s } = commands({ kvType: 'q8_0', flashAttention: false });
+    const c = get(list, 'llama.cpp');
+    expect(c.command).toContain('-ctk q8_0 -ctv f16 -fa off');
+    expect(c.command).not.toMatch(/-ctv q8_0/);
+    expect(s.kv).toEqual({ typeK: 'q8_0', typeV: 'f16', vKeptF16: true });
   });
 
-  it('LM Studio: lms get with a lowercase quantization and lms load with the context', () => {
-    const c = get(commands(), 'LM Studio');
-    expect(c.command).toContain('lms get meta-llama/Llama-3.1-8B-Instruct-GGUF@q4_k_m');
-    expect(c.command).toContain('--context-length 32768 --gpu max');
-    expect(c.note).toMatch(/llama\.cpp/);
+  it('Ollama: the library tag for the file type, else the hf.co path; server settings in the notes', () => {
+    const q4 = get(commands({ kvType: 'q8_0' }).list, 'ollama');
+    expect(q4.command).toBe('ollama run llama3.1:8b');
+    expect(q4.notes.join(' ')).toContain(
+      'OLLAMA_CONTEXT_LENGTH=32768 OLLAMA_FLASH_ATTENTION=1 OLLAMA_KV_CACHE_TYPE=q8_0 ollama serve',
+    );
+    expect(get(commands({ quantId: 'Q8_0' }).list, 'ollama').command).toBe(
+      'ollama run llama3.1:8b-instruct-q8_0',
+    );
+    expect(get(commands({ quantId: 'Q6_K' }).list, 'ollama').command).toBe(
+      'ollama run hf.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:Q6_K',
+    );
+  });
+
+  it('vLLM: no --quantization for pre-quantized checkpoints; 16-bit checkpoints run as is', () => {
+    const bf16 = get(commands({ quantId: 'ST-BF16', kvType: 'fp8' }).list, 'vllm');
+    expect(bf16.command).toBe(
+      'vllm serve meta-llama/Llama-3.1-8B-Instruct --max-model-len 32768 --kv-cache-dtype fp8 --tensor-parallel-size 1',
+    );
+    for (const c of commands({ quantId: 'ST-BF16' }).list)
+      expect(c.command ?? '').not.toMatch(/--quantization (awq|gptq)/);
+    expect(get(commands().list, 'vllm').command).toBeNull();
+  });
+
+  it('the Mac raised-limit line gives the usable memory the figures assume, in MiB', () => {
+    // Fixture Mac: 512 GB; raised limit = all but 8 GiB = 504 GiB = 516,096 MiB.
+    const { s } = commands({ gpuId: 'apple-mac-studio-m3-ultra-512gb', raisedLimit: true });
+    expect(macLimitCommand(s)).toBe('sudo sysctl iogpu.wired_limit_mb=516096');
+    expect(macLimitCommand(commands({ gpuId: 'nvidia-rtx-4090', raisedLimit: true }).s)).toBeNull();
   });
 });

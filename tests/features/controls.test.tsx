@@ -54,7 +54,7 @@ describe('Controls: context length', () => {
     expect(useAppStore.getState().contextTokens).toBe(40000);
     expect(screen.getByRole('slider', { name: /context/i })).toHaveAttribute(
       'aria-valuetext',
-      '40,000 tokens',
+      '39.1K tokens (40,000)',
     );
   });
 
@@ -114,59 +114,47 @@ describe('Controls: run options', () => {
   it('switches units', async () => {
     const user = userEvent.setup();
     renderWithCatalog(<Controls />);
-    const group = screen.getByRole('group', { name: 'Units' });
-    expect(within(group).getByRole('radio', { name: 'GB' })).toBeChecked();
-    await user.click(within(group).getByRole('radio', { name: 'GiB' }));
-    expect(useAppStore.getState().unit).toBe('GiB');
+    const group = screen.getByRole('group', { name: 'Memory unit' });
+    // GiB by default: a "24 GB" card carries 24 GiB, as GPU makers and nvidia-smi count.
+    expect(within(group).getByRole('radio', { name: 'GiB' })).toBeChecked();
+    await user.click(within(group).getByRole('radio', { name: 'GB' }));
+    expect(useAppStore.getState().unit).toBe('GB');
   });
 });
 
 describe('Controls: device', () => {
-  it('lists devices by group with their memory and sets the device and count', async () => {
+  it('finds a device by typing its model number and sets it and the count', async () => {
     const user = userEvent.setup();
     renderWithCatalog(<Controls />);
-    const select = screen.getByRole('combobox', { name: 'GPU or device' });
-    expect(within(select).getAllByRole('option')[0]).toHaveTextContent('No device selected');
-    expect(
-      within(select).getByRole('option', { name: 'NVIDIA GeForce RTX 4090 — 24 GB' }),
-    ).toBeInTheDocument();
-    expect(
-      within(select).getByRole('option', { name: 'NVIDIA DGX H100 — 8 × 80 GB' }),
-    ).toBeInTheDocument();
-    const groups = [...select.querySelectorAll('optgroup')].map((g) => g.label);
-    expect(groups).toEqual([
-      'Consumer GPUs',
-      'Datacenter',
-      'Unified memory (Apple, AMD, NVIDIA)',
-      'Multi-GPU systems',
-    ]);
-    expect(screen.queryByRole('spinbutton', { name: 'How many' })).not.toBeInTheDocument();
-
-    await user.selectOptions(select, 'nvidia-rtx-4090');
+    const box = screen.getByRole('combobox', { name: 'Your GPU or computer' });
+    await user.click(box);
+    await user.type(box, '4090');
+    const options = within(
+      screen.getByRole('listbox', { name: 'GPUs and computers' }),
+    ).getAllByRole('option');
+    expect(options).toHaveLength(1);
+    expect(options[0]).toHaveTextContent('NVIDIA GeForce RTX 4090');
+    expect(options[0]).toHaveTextContent('24 GB');
+    await user.keyboard('{Enter}');
     expect(useAppStore.getState().gpuId).toBe('nvidia-rtx-4090');
     const count = screen.getByRole('spinbutton', { name: 'How many' });
     await user.clear(count);
     await user.type(count, '2');
     expect(useAppStore.getState().count).toBe(2);
-
-    await user.selectOptions(select, '');
-    expect(useAppStore.getState().gpuId).toBeNull();
   });
 
-  it('offers the raised GPU limit only for unified memory (the Mac)', async () => {
+  it('a Mac: one memory pool, no count, the raised limit with its command', async () => {
     const user = userEvent.setup();
     renderWithCatalog(<Controls />, { selection: { gpuId: 'nvidia-rtx-4090' } });
     expect(
       screen.queryByRole('checkbox', { name: /raised gpu memory limit/i }),
     ).not.toBeInTheDocument();
-
-    await user.selectOptions(
-      screen.getByRole('combobox', { name: 'GPU or device' }),
-      'apple-mac-studio-m3-ultra-512gb',
+    useAppStore.getState().selectGpu('apple-mac-studio-m3-ultra-512gb');
+    const box = await screen.findByRole('checkbox', { name: /raised gpu memory limit/i });
+    expect(screen.getByText(/One memory pool for the CPU and the GPU/)).toHaveTextContent(
+      'about 75%',
     );
-    const box = screen.getByRole('checkbox', { name: /raised gpu memory limit/i });
-    expect(box).toHaveAccessibleDescription(/iogpu\.wired_limit_mb/);
-    expect(box).toHaveAccessibleDescription(/about 75%/);
+    expect(screen.queryByRole('spinbutton', { name: 'How many' })).not.toBeInTheDocument();
     await user.click(box);
     expect(useAppStore.getState().raisedLimit).toBe(true);
   });

@@ -53,7 +53,12 @@ describe('Bring your own model', () => {
     await waitFor(() => expect(weightsBytes()).toBe(1_467_392));
     expect(screen.getByText('Custom model')).toBeInTheDocument();
     expect(screen.getByText(/Tiny Llama Test/)).toBeInTheDocument();
-    const row = document.querySelector('tr[data-quant="GGUF-FILE"]');
+    // The table follows on the deferred clock (ResultsProvider): wait for its row.
+    const row = await waitFor(() => {
+      const r = document.querySelector('tr[data-quant="GGUF-FILE"]');
+      if (!r) throw new Error('no file row yet');
+      return r;
+    });
     expect(row).toHaveAttribute('aria-selected', 'true');
     expect(row).toHaveTextContent('This file (Q8_0)');
     await user.click(screen.getByRole('button', { name: 'Back to catalog' }));

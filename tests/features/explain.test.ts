@@ -12,7 +12,7 @@ import {
   partPercents,
   thresholdsText,
 } from '../../src/features/breakdown/explain';
-import type { RunSettings } from '../../src/features/shared/calc';
+import type { RunSettings } from '../../src/domain/estimate-cache';
 import type { Estimate } from '../../src/domain/estimate';
 import type { WeightsEstimate } from '../../src/domain/weights';
 import { DEEPSEEK_R1, GEMMA2_9B, LLAMA_31_8B, QWEN3_NEXT_80B } from '../fixtures/archs';

@@ -3,49 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FitAdvice } from '../../src/features/fit-advice/fit-advice';
 import { useAppStore } from '../../src/state/store';
-import { FIXTURE_QUANTS } from '../fixtures/catalog';
 import { renderWithCatalog } from '../test-utils';
 
 const LLAMA = 'meta-llama/Llama-3.1-8B-Instruct';
 const R1 = 'deepseek-ai/DeepSeek-R1-0528';
 
 describe('FitAdvice', () => {
-  it('asks for a device when none is selected', () => {
-    renderWithCatalog(<FitAdvice />, { selection: { modelId: LLAMA } });
-    expect(screen.getByText(/^Pick a GPU or computer above to see/)).toBeInTheDocument();
-    expect(screen.queryByRole('table')).toBeNull();
-  });
-
-  it('lists the longest context for every catalog quantization', () => {
-    renderWithCatalog(<FitAdvice />, {
-      selection: { modelId: LLAMA, quantId: 'Q4_K_M', gpuId: 'nvidia-rtx-3060-12gb' },
-    });
-    const table = screen.getByRole('table');
-    expect(within(table).getByRole('columnheader', { name: 'Full context (128K)?' })).toBeVisible();
-    for (const q of FIXTURE_QUANTS) {
-      expect(within(table).getByRole('rowheader', { name: new RegExp(`^${q.id}`) })).toBeVisible();
-    }
-    // 12 GB card: Q4_K_M weights (4.9 GB) + 16 GiB of f16 KV at 128K cannot fit; BF16 weights
-    // (16 GB) do not fit at any context.
-    const q4 = within(table)
-      .getByRole('rowheader', { name: /^Q4_K_M/ })
-      .closest('tr');
-    expect(q4).not.toBeNull();
-    expect(within(q4 as HTMLElement).getByText('no')).toBeVisible();
-    const bf16 = within(table)
-      .getByRole('rowheader', { name: /^ST-BF16/ })
-      .closest('tr');
-    expect(within(bf16 as HTMLElement).getByText("Doesn't fit")).toBeVisible();
-    // Smaller quantizations leave more room for context.
-    const ctx = (id: string) =>
-      Number(
-        within(table)
-          .getByRole('rowheader', { name: new RegExp(`^${id}`) })
-          .closest('tr')
-          ?.getAttribute('data-max-context'),
-      );
-    expect(ctx('Q2_K')).toBeGreaterThan(ctx('Q4_K_M'));
-    expect(ctx('Q4_K_M')).toBeGreaterThan(ctx('Q8_0'));
+  it('says nothing without a device', () => {
+    const { container } = renderWithCatalog(<FitAdvice />, { selection: { modelId: LLAMA } });
+    expect(container).toBeEmptyDOMElement();
   });
 
   it('shows no suggestions when the configuration fits', () => {
@@ -61,13 +27,14 @@ describe('FitAdvice', () => {
       selection: {
         modelId: LLAMA,
         quantId: 'Q8_0',
-        contextTokens: 65536,
+        contextTokens: 32768,
         gpuId: 'nvidia-rtx-3060-12gb',
       },
     });
+    // Q8_0 (8.54 GB file) + 4 GiB of f16 KV at 32K (llama.cpp: 1 GiB per 8K) exceed 12 GiB.
     expect(screen.getByRole('heading', { name: 'What would make it fit' })).toBeVisible();
-    await user.click(screen.getByRole('button', { name: 'Use Q2_K' }));
-    expect(useAppStore.getState().quantId).toBe('Q2_K');
+    await user.click(screen.getByRole('button', { name: /^Use Q(4_K_M|6_K)$/ }));
+    expect(['Q4_K_M', 'Q6_K']).toContain(useAppStore.getState().quantId);
     expect(screen.queryByRole('heading', { name: 'What would make it fit' })).toBeNull();
   });
 
@@ -111,13 +78,16 @@ describe('FitAdvice', () => {
     expect(useAppStore.getState().flashAttention).toBe(true);
   });
 
-  it('DeepSeek R1 on one RTX 4090: nothing but offload helps', () => {
+  it('DeepSeek R1 on one RTX 4090: only offload helps, and only with fast RAM', () => {
+    // 512 GB of dual-channel DDR5 (89.6 GB/s) would run it below 5 tokens/s: nothing is offered.
     renderWithCatalog(<FitAdvice />, {
       selection: { modelId: R1, quantId: 'Q4_K_M', gpuId: 'nvidia-rtx-4090', ramGb: 512 },
     });
+    expect(screen.getByText(/Nothing here makes it fit/)).toBeVisible();
+    // 12-channel DDR5-4800 (460.8 GB/s) holds the experts fast enough.
+    act(() => useAppStore.getState().setRamBandwidth(460.8));
     const list = screen.getByRole('list');
-    expect(within(list).getByText(/no quantization fits/)).toBeVisible();
-    expect(within(list).getByText(/needs more than 8 ×/)).toBeVisible();
-    expect(within(list).getByText(/^experts in RAM: .* t\/s$/)).toBeVisible();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(list).getByText(/^MoE experts in RAM: .* tokens\/s$/)).toBeVisible();
   });
 });

@@ -2,7 +2,6 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ModelPicker } from '../../src/features/model-picker/model-picker';
-import { searchModels } from '../../src/features/model-picker/search-models';
 import { useAppStore } from '../../src/state/store';
 import { FIXTURE_CATALOG, FIXTURE_MODELS } from '../fixtures/catalog';
 import { renderWithCatalog } from '../test-utils';
@@ -124,46 +123,5 @@ describe('ModelPicker with a long catalog', () => {
     await user.click(screen.getByRole('combobox', { name: 'Model' }));
     expect(screen.getAllByRole('option')).toHaveLength(60);
     expect(screen.getByText('10 more — refine your search')).toBeInTheDocument();
-  });
-});
-
-describe('searchModels', () => {
-  it('matches name, id, publisher and family; every word must match', () => {
-    expect(searchModels(FIXTURE_MODELS, 'deepseek mit')).toEqual([]);
-    expect(searchModels(FIXTURE_MODELS, 'META 8b').map((m) => m.id)).toEqual([
-      'meta-llama/Llama-3.1-8B-Instruct',
-    ]);
-    expect(searchModels(FIXTURE_MODELS, 'deepseek-v3').map((m) => m.id)).toEqual([
-      'deepseek-ai/DeepSeek-R1-0528',
-    ]);
-    expect(searchModels(FIXTURE_MODELS, 'google/').map((m) => m.id)).toEqual([
-      'google/gemma-2-9b-it',
-    ]);
-    expect(searchModels(FIXTURE_MODELS, '')).toHaveLength(FIXTURE_MODELS.length);
-  });
-
-  it('puts name-prefix matches first, then sorts by name', () => {
-    // "e" is inside every name and starts none: plain name order.
-    expect(searchModels(FIXTURE_MODELS, 'e').map((m) => m.name)).toEqual([
-      'DeepSeek R1 0528',
-      'Gemma 2 9B',
-      'Llama 3.1 8B Instruct',
-    ]);
-    // Natural order: a 3B model before a 14B one.
-    const sizes = ['Qwen2.5 14B', 'Qwen2.5 3B', 'Qwen2.5 0.5B'].map((name, i) => ({
-      ...FIXTURE_MODELS[1]!,
-      id: `q/${i}`,
-      name,
-    }));
-    expect(searchModels(sizes, 'qwen').map((m) => m.name)).toEqual([
-      'Qwen2.5 0.5B',
-      'Qwen2.5 3B',
-      'Qwen2.5 14B',
-    ]);
-    // "l" starts Llama's name and only occurs in Gemma's publisher (Google): Llama comes first.
-    expect(searchModels(FIXTURE_MODELS, 'l').map((m) => m.name)).toEqual([
-      'Llama 3.1 8B Instruct',
-      'Gemma 2 9B',
-    ]);
   });
 });

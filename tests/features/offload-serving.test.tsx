@@ -26,9 +26,8 @@ describe('OffloadServing', () => {
     renderWithCatalog(<OffloadServing />, {
       selection: { modelId: LLAMA, quantId: 'Q4_K_M', gpuId: 'nvidia-rtx-4090' },
     });
-    expect(screen.getByText('Fits on the GPU')).toBeVisible();
-    expect(figure('Placement')).toHaveTextContent('Everything on the GPU');
-    expect(figure('Read from RAM per token')).toHaveTextContent('0%');
+    expect(screen.getByText(/Fits on the GPU: no offload needed/)).toBeVisible();
+    expect(screen.queryByText('Placement')).toBeNull();
   });
 
   it('DeepSeek R1 on an RTX 4090 with 512 GB: runs only with offload; less RAM changes the plan', async () => {
@@ -36,7 +35,8 @@ describe('OffloadServing', () => {
     renderWithCatalog(<OffloadServing />, {
       selection: { modelId: R1, quantId: 'Q4_K_M', gpuId: 'nvidia-rtx-4090', ramGb: 512 },
     });
-    expect(screen.getByText('Runs only with offload')).toBeVisible();
+    // 37B active parameters at ~4.9 bits, mostly experts read from dual-channel DDR5: slow.
+    expect(screen.getByText(/below the 5 tokens\/s we count as usable/)).toBeVisible();
     expect(figure('Placement')).toHaveTextContent(
       'MoE experts in system RAM (llama.cpp --n-cpu-moe)',
     );
@@ -48,7 +48,6 @@ describe('OffloadServing', () => {
     await user.clear(ram);
     await user.type(ram, '32{Enter}');
     expect(useAppStore.getState().ramGb).toBe(32);
-    expect(screen.queryByText('Runs only with offload')).toBeNull();
     expect(figure('Placement')).toHaveTextContent('Does not fit even with RAM');
     expect(figure('System RAM used').textContent).not.toBe(before);
     expect(figure('Speed')).toHaveTextContent('—');

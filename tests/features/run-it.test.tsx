@@ -24,9 +24,14 @@ describe('RunIt', () => {
     }
     const llama = screen.getByRole('region', { name: 'llama.cpp' });
     expect(within(llama).getByText(/llama-server -hf/)).toHaveTextContent('-c 32768');
+    // data-command holds exactly the text the Copy button copies.
+    const code = llama.querySelector('[data-command="llama.cpp"]');
+    expect(code?.textContent).toMatch(
+      /^llama-server -hf bartowski\/Meta-Llama-3\.1-8B-Instruct-GGUF:Q4_K_M /,
+    );
     const vllm = screen.getByRole('region', { name: 'vLLM' });
     expect(within(vllm).queryByRole('button', { name: /copy/i })).toBeNull();
-    expect(vllm).toHaveTextContent('choose a safetensors format');
+    expect(vllm).toHaveTextContent('vLLM serves safetensors checkpoints');
   });
 
   it('copies the command with the clipboard API', async () => {
@@ -50,6 +55,6 @@ describe('RunIt', () => {
     await user.click(screen.getByRole('button', { name: 'Copy Ollama command' }));
     const region = screen.getByRole('region', { name: 'Ollama' });
     expect(within(region).getByRole('status')).toHaveTextContent('Press Ctrl+C');
-    expect(window.getSelection()?.toString()).toContain('ollama run hf.co/');
+    expect(window.getSelection()?.toString()).toBe('ollama run llama3.1:8b');
   });
 });

@@ -64,7 +64,12 @@ export function AnswerBar() {
               <span className="muted">{per} usable</span>
               <span className="answer__capacity muted small">
                 {' '}
-                (installed <Bytes field="capacity" bytes={capacityBytes(device) / Math.max(1, device.gpuCount)} unit={unit} />
+                (installed{' '}
+                <Bytes
+                  field="capacity"
+                  bytes={capacityBytes(device) / Math.max(1, device.gpuCount)}
+                  unit={unit}
+                />
                 {per})
               </span>
             </span>
@@ -107,7 +112,10 @@ export function AnswerBar() {
         )}
         <span className="answer__share">
           <CopyButton label="Copy link" text={() => window.location.href} />
-          <CopyButton label="Copy summary" text={() => `${summaryText(s, unit)} ${window.location.href}`} />
+          <CopyButton
+            label="Copy summary"
+            text={() => `${summaryText(s, unit)} ${window.location.href}`}
+          />
         </span>
       </div>
     </section>

@@ -9,7 +9,6 @@ interface Props {
   explain?: string;
   /** Marker colour class suffix (weights, kv, compute, reserve); none for the total. */
   swatch?: string;
-
 }
 
 /** One figure of the breakdown, carrying the engine's exact byte count in data-bytes. */
@@ -26,9 +25,7 @@ export function BreakdownRow({ field, label, bytes, unit, explain, swatch }: Pro
         )}
         {label}
       </dt>
-      <dd className="breakdown__value num">
-        {formatBytes(bytes, unit)}
-      </dd>
+      <dd className="breakdown__value num">{formatBytes(bytes, unit)}</dd>
       {explain && <dd className="breakdown__explain small muted">{explain}</dd>}
     </div>
   );

@@ -81,7 +81,12 @@ export function Breakdown() {
             unit={unit}
             explain={text.reserve}
           />
-          <BreakdownRow field="total" label="Total on one GPU" bytes={estimate.totalBytes} unit={unit} />
+          <BreakdownRow
+            field="total"
+            label="Total on one GPU"
+            bytes={estimate.totalBytes}
+            unit={unit}
+          />
         </dl>
         <div className="breakdown__side">
           <BreakdownBar percents={percents} />
@@ -112,8 +117,8 @@ export function Breakdown() {
                   data-field="prefill-tps"
                   data-value={String(s.prefillTps)}
                 >
-                  Prompt processing ≈ {formatNumber(s.prefillTps)} tokens/s (rough: peak FP16 FLOPS ×
-                  efficiency from published llama-bench runs ÷ 2 FLOPs per active parameter).
+                  Prompt processing ≈ {formatNumber(s.prefillTps)} tokens/s (rough: peak FP16 FLOPS
+                  × efficiency from published llama-bench runs ÷ 2 FLOPs per active parameter).
                 </p>
               )}
             </div>
@@ -126,7 +131,8 @@ export function Breakdown() {
             <ul className="breakdown__warnings small" role="note" aria-label="Warnings">
               {s.kv.vKeptF16 && (
                 <li>
-                  Flash attention is off: llama.cpp keeps the V cache in f16 (only K is {s.kv.typeK}).
+                  Flash attention is off: llama.cpp keeps the V cache in f16 (only K is {s.kv.typeK}
+                  ).
                 </li>
               )}
               {estimate.warnings

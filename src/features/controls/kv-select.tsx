@@ -34,7 +34,8 @@ export function KvSelect() {
       <p id={`${id}-hint`} className="small muted field__hint" role="status">
         {kv.vKeptF16 ? (
           <>
-            Flash attention is off, so llama.cpp keeps V in f16 (<code>-ctk {kv.typeK} -ctv f16</code>
+            Flash attention is off, so llama.cpp keeps V in f16 (
+            <code>-ctk {kv.typeK} -ctv f16</code>
             ); the figures count that.{' '}
             <button
               type="button"

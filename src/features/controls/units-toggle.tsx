@@ -3,7 +3,10 @@ import type { ByteUnit } from '../../domain/format';
 import { useAppStore } from '../../state/store';
 
 const UNITS: readonly { unit: ByteUnit; title: string }[] = [
-  { unit: 'GiB', title: '2³⁰ bytes, as nvidia-smi and GPU makers count (a “24 GB” card has 24 GiB)' },
+  {
+    unit: 'GiB',
+    title: '2³⁰ bytes, as nvidia-smi and GPU makers count (a “24 GB” card has 24 GiB)',
+  },
   { unit: 'GB', title: '10⁹ bytes, as Hugging Face file listings count' },
 ];
 

@@ -58,7 +58,12 @@ export function deviceListGroups(
   );
   const searching = f.find !== null && f.find.trim() !== '';
   if (searching) {
-    const rank = new Map(searchDevices(list.map((x) => x.device), f.find ?? '').map((d, i) => [d.id, i]));
+    const rank = new Map(
+      searchDevices(
+        list.map((x) => x.device),
+        f.find ?? '',
+      ).map((d, i) => [d.id, i]),
+    );
     list = list.filter((x) => rank.has(x.device.id));
     list.sort((a, b) => (rank.get(a.device.id) ?? 0) - (rank.get(b.device.id) ?? 0));
   }

@@ -80,7 +80,12 @@ function StandingTable({
         </table>
       </div>
       {rows.length > ROWS_SHOWN && (
-        <button type="button" className="device-group__more" aria-expanded={open} onClick={onToggle}>
+        <button
+          type="button"
+          className="device-group__more"
+          aria-expanded={open}
+          onClick={onToggle}
+        >
           {open ? 'Show fewer' : `Show all ${rows.length}`}
         </button>
       )}
@@ -231,7 +236,8 @@ export function DeviceList() {
                 aria-expanded={false}
                 onClick={() => setShowNo(true)}
               >
-                {GROUP_TITLE.no}: {g.fits.length} {g.fits.length === 1 ? 'device' : 'devices'} (show)
+                {GROUP_TITLE.no}: {g.fits.length} {g.fits.length === 1 ? 'device' : 'devices'}{' '}
+                (show)
               </button>
             </section>
           ) : (

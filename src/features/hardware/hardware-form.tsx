@@ -21,18 +21,17 @@ import { HW_CONTEXT_CHOICES, HW_KV_CHOICES } from './hardware-labels';
  */
 export function HardwareForm({ device }: { device: DeviceSpec | null }) {
   const { devices } = useCatalog();
-  const { count, ramGb, ramBandwidthGbS, contextTokens, kvType, extreme, autoDevice } =
-    useAppStore(
-      useShallow((s) => ({
-        count: s.count,
-        ramGb: s.ramGb,
-        ramBandwidthGbS: s.ramBandwidthGbS,
-        contextTokens: s.hwContextTokens,
-        kvType: s.kvType,
-        extreme: s.extremeQuants,
-        autoDevice: s.autoDevice,
-      })),
-    );
+  const { count, ramGb, ramBandwidthGbS, contextTokens, kvType, extreme, autoDevice } = useAppStore(
+    useShallow((s) => ({
+      count: s.count,
+      ramGb: s.ramGb,
+      ramBandwidthGbS: s.ramBandwidthGbS,
+      contextTokens: s.hwContextTokens,
+      kvType: s.kvType,
+      extreme: s.extremeQuants,
+      autoDevice: s.autoDevice,
+    })),
+  );
   const id = useId();
   const store = useAppStore.getState;
   const contextChoices = HW_CONTEXT_CHOICES.includes(contextTokens)

@@ -2,7 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { weightsTableQueryOptions } from '../../catalog/weights-table';
-import { evaluateCatalog, type HardwareOptions, type HardwareRow } from '../../domain/hardware-sweep';
+import {
+  evaluateCatalog,
+  type HardwareOptions,
+  type HardwareRow,
+} from '../../domain/hardware-sweep';
 import { maxUnits } from '../../domain/fit';
 import type { DeviceSpec } from '../../domain/types';
 import { binaryGbToBytes } from '../../domain/units';

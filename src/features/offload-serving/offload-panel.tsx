@@ -82,35 +82,35 @@ export function OffloadPanel({ fit }: { fit: FitResult }) {
         {verdictLine(fit, plan)}
       </p>
       {plan && (
-      <dl className="offload-serving__figures">
-        <div>
-          <dt>Placement</dt>
-          <dd>{offloadModeText(plan)}</dd>
-        </div>
-        <div>
-          <dt>GPU memory per card</dt>
-          <dd className="num">
-            {formatBytes(plan.gpuBytesPerGpu, s.unit)} of{' '}
-            {formatBytes(fit.usableBytesPerGpu, s.unit)}
-          </dd>
-        </div>
-        <div>
-          <dt>System RAM used</dt>
-          <dd className="num">
-            {formatBytes(plan.ramBytes, s.unit)} of {formatNumber(s.ramGb)} GB
-          </dd>
-        </div>
-        <div>
-          <dt>Speed</dt>
-          <dd className="num">
-            {runs ? `≈ ${tpsWithRange(plan.tps, plan.tpsLow, plan.tpsHigh)}` : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt>Read from RAM per token</dt>
-          <dd className="num">{runs ? formatPercent(plan.ramReadFraction) : '—'}</dd>
-        </div>
-      </dl>
+        <dl className="offload-serving__figures">
+          <div>
+            <dt>Placement</dt>
+            <dd>{offloadModeText(plan)}</dd>
+          </div>
+          <div>
+            <dt>GPU memory per card</dt>
+            <dd className="num">
+              {formatBytes(plan.gpuBytesPerGpu, s.unit)} of{' '}
+              {formatBytes(fit.usableBytesPerGpu, s.unit)}
+            </dd>
+          </div>
+          <div>
+            <dt>System RAM used</dt>
+            <dd className="num">
+              {formatBytes(plan.ramBytes, s.unit)} of {formatNumber(s.ramGb)} GB
+            </dd>
+          </div>
+          <div>
+            <dt>Speed</dt>
+            <dd className="num">
+              {runs ? `≈ ${tpsWithRange(plan.tps, plan.tpsLow, plan.tpsHigh)}` : '—'}
+            </dd>
+          </div>
+          <div>
+            <dt>Read from RAM per token</dt>
+            <dd className="num">{runs ? formatPercent(plan.ramReadFraction) : '—'}</dd>
+          </div>
+        </dl>
       )}
     </div>
   );

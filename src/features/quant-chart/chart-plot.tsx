@@ -91,7 +91,12 @@ export const ChartPlot = memo(function ChartPlot({ rows, selectedId, reference, 
             }}
             labelStyle={{ color: 'var(--text)', fontWeight: 600 }}
           />
-          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Legend
+            verticalAlign="top"
+            height={28}
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={null}
+          />
           {PARTS.map((p) => (
             <Bar
               key={p.key}

@@ -17,7 +17,8 @@ export function QuantChart() {
       <figcaption className="quant-chart__summary small">
         {reference && (
           <span className="quant-chart__ref">
-            <span className="quant-chart__dash" aria-hidden="true" /> Dashed line: {reference.label}.{' '}
+            <span className="quant-chart__dash" aria-hidden="true" /> Dashed line: {reference.label}
+            .{' '}
           </span>
         )}
         {summary}

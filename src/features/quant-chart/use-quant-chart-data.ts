@@ -44,7 +44,8 @@ export function useQuantChartData(): QuantChartData {
         summary: chartSummary(items, unit, run.contextTokens, null),
       };
     }
-    const usableBytes = usableBytesPerGpu(device, hardware.usable) * gpusInUse(device, hardware.count);
+    const usableBytes =
+      usableBytesPerGpu(device, hardware.usable) * gpusInUse(device, hardware.count);
     return {
       rows: chartRows,
       selectedId: quant.id,

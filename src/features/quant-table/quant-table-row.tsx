@@ -68,7 +68,12 @@ function BytesCell({
 }
 
 /** One quantization in the table; memoised because the table re-renders on every slider step. */
-export const QuantTableRow = memo(function QuantTableRow({ row, unit, showFull, withDevice }: Props) {
+export const QuantTableRow = memo(function QuantTableRow({
+  row,
+  unit,
+  showFull,
+  withDevice,
+}: Props) {
   const { quant, atContext, atFull, fit, maxContextTokens, selected, recommended } = row;
   const cls = ['quant-table__row', selected && 'quant-table__row--selected'].filter(Boolean);
   return (
@@ -100,9 +105,24 @@ export const QuantTableRow = memo(function QuantTableRow({ row, unit, showFull, 
       <td className="quant-table__quality-cell quant-table__wide">
         <QuantQuality quant={quant} />
       </td>
-      <BytesCell field="weights" bytes={atContext.weights.deviceBytes} unit={unit} className="quant-table__wide" />
-      <BytesCell field="kv" bytes={atContext.kv.totalBytes} unit={unit} className="quant-table__wide" />
-      <BytesCell field="total" bytes={atContext.totalBytes} unit={unit} className="quant-table__total" />
+      <BytesCell
+        field="weights"
+        bytes={atContext.weights.deviceBytes}
+        unit={unit}
+        className="quant-table__wide"
+      />
+      <BytesCell
+        field="kv"
+        bytes={atContext.kv.totalBytes}
+        unit={unit}
+        className="quant-table__wide"
+      />
+      <BytesCell
+        field="total"
+        bytes={atContext.totalBytes}
+        unit={unit}
+        className="quant-table__total"
+      />
       {withDevice && (
         <td className="quant-table__fit" data-verdict={fit?.verdict}>
           {fit && (
@@ -122,7 +142,11 @@ export const QuantTableRow = memo(function QuantTableRow({ row, unit, showFull, 
         </td>
       )}
       {withDevice && (
-        <td className="num quant-table__wide" data-field="max-context" data-value={maxContextTokens ?? 0}>
+        <td
+          className="num quant-table__wide"
+          data-field="max-context"
+          data-value={maxContextTokens ?? 0}
+        >
           {maxContextTokens === null
             ? '—'
             : maxContextTokens === 0
@@ -136,7 +160,12 @@ export const QuantTableRow = memo(function QuantTableRow({ row, unit, showFull, 
         unit={unit}
         className={showFull ? 'quant-table__wide' : 'quant-table__wide is-hidden'}
       />
-      <BytesCell field="file" bytes={atContext.weights.fileBytes} unit={unit} className="quant-table__wide" />
+      <BytesCell
+        field="file"
+        bytes={atContext.weights.fileBytes}
+        unit={unit}
+        className="quant-table__wide"
+      />
     </tr>
   );
 });

@@ -33,7 +33,9 @@ export function QuantTable() {
           <input
             type="checkbox"
             checked={quantList === 'all'}
-            onChange={(e) => useAppStore.getState().setQuantList(e.target.checked ? 'all' : 'common')}
+            onChange={(e) =>
+              useAppStore.getState().setQuantList(e.target.checked ? 'all' : 'common')
+            }
           />
           Show all GGUF types ({ggufTotal})
         </label>
@@ -79,7 +81,10 @@ export function QuantTable() {
                   Longest context
                 </th>
               )}
-              <th scope="col" className={showFull ? 'num quant-table__wide' : 'num quant-table__wide is-hidden'}>
+              <th
+                scope="col"
+                className={showFull ? 'num quant-table__wide' : 'num quant-table__wide is-hidden'}
+              >
                 At {formatTokens(model.maxContextTokens)} (max)
               </th>
               <th scope="col" className="num quant-table__wide">
@@ -101,8 +106,8 @@ export function QuantTable() {
         </table>
       </div>
       <p id={hintId} className="muted small quant-table__hint">
-        {onDevice ? `“Fits?” and “Longest context” are for ${onDevice}. ` : ''}Click a row, or
-        focus it and press Enter, to use that quantization.
+        {onDevice ? `“Fits?” and “Longest context” are for ${onDevice}. ` : ''}Click a row, or focus
+        it and press Enter, to use that quantization.
       </p>
     </div>
   );

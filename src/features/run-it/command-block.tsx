@@ -13,7 +13,10 @@ function selectContents(el: HTMLElement | null): void {
   selection.addRange(range);
 }
 
-/** One runtime: its command in a code block with a Copy button, and a short note. */
+/**
+ * One runtime: its command in a code block (`data-command`, whose text is exactly what Copy
+ * copies) with a Copy button, and short notes.
+ */
 export const CommandBlock = memo(function CommandBlock({ item }: { item: RuntimeCommand }) {
   const codeRef = useRef<HTMLElement>(null);
   const [state, setState] = useState<CopyState>('idle');
@@ -36,14 +39,16 @@ export const CommandBlock = memo(function CommandBlock({ item }: { item: Runtime
   };
 
   return (
-    <section className="run-it__item" aria-labelledby={`run-it-${slug(item.runtime)}`}>
-      <h3 className="run-it__runtime" id={`run-it-${slug(item.runtime)}`}>
+    <section className="run-it__item" aria-labelledby={`run-it-${item.id}`}>
+      <h3 className="run-it__runtime" id={`run-it-${item.id}`}>
         {item.runtime}
       </h3>
-      {command !== null ? (
+      {command !== null && (
         <div className="run-it__code-row">
           <pre className="run-it__pre">
-            <code ref={codeRef}>{command}</code>
+            <code ref={codeRef} data-command={item.id}>
+              {command}
+            </code>
           </pre>
           <div className="run-it__actions">
             <button
@@ -54,16 +59,16 @@ export const CommandBlock = memo(function CommandBlock({ item }: { item: Runtime
               Copy
             </button>
             <span className="run-it__status small" role="status">
-              {shown === 'copied' ? 'Copied' : shown === 'manual' ? 'Press Ctrl+C to copy' : ''}
+              {shown === 'copied' ? '✓ Copied' : shown === 'manual' ? 'Press Ctrl+C to copy' : ''}
             </span>
           </div>
         </div>
-      ) : null}
-      <p className={command === null ? 'run-it__note' : 'run-it__note muted small'}>{item.note}</p>
+      )}
+      <ul className={command === null ? 'run-it__notes' : 'run-it__notes muted small'}>
+        {item.notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
     </section>
   );
 });
-
-function slug(runtime: string): string {
-  return runtime.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-}

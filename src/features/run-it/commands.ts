@@ -1,36 +1,20 @@
-import type { Estimate } from '../../domain/estimate';
-import type { FitResult } from '../../domain/fit';
 import { formatBytes, type ByteUnit } from '../../domain/format';
 import type { KvCacheType } from '../../domain/kv-cache';
-import type { DeviceSpec, ModelSpec, QuantSpec } from '../../domain/types';
+import type { GgufRepo, ModelSpec, OllamaTag } from '../../domain/types';
+import { MiB } from '../../domain/units';
+import type { Selected } from '../../results/selected';
 
-export type Runtime = 'llama.cpp' | 'Ollama' | 'vLLM' | 'LM Studio';
+/** The runtimes, as `data-command` names them (shared/design/CONTRACTS.md). */
+export type RuntimeId = 'llama.cpp' | 'ollama' | 'vllm' | 'lmstudio' | 'macos';
 
 export interface RuntimeCommand {
-  runtime: Runtime;
-  /** Shell command(s), one per line; null when the runtime cannot run this configuration. */
+  id: RuntimeId;
+  /** Display name. */
+  runtime: string;
+  /** The command exactly as the Copy button copies it; null when none can be given. */
   command: string | null;
-  /** Short plain-language note: placeholders, limits and what was adapted. */
-  note: string;
-}
-
-export interface CommandInput {
-  model: ModelSpec;
-  quant: QuantSpec;
-  /** Context length per sequence, tokens. */
-  contextTokens: number;
-  /** Parallel sequences. */
-  parallel: number;
-  kvType: KvCacheType;
-  flashAttention: boolean;
-  device: DeviceSpec | null;
-  /** Units (cards or systems) of the device. */
-  count: number;
-  /** Estimate of this configuration (used to size partial GPU offload). */
-  estimate: Estimate;
-  /** Fit on the selected device; null when none is selected. */
-  fit: FitResult | null;
-  unit: ByteUnit;
+  /** Short plain-language notes: where the files come from, what was adapted, limits. */
+  notes: string[];
 }
 
 /** KV-cache types Ollama accepts in OLLAMA_KV_CACHE_TYPE (Ollama docs/faq.md). */
@@ -49,168 +33,188 @@ const LLAMA_CPP_KV_TYPES: readonly KvCacheType[] = [
   'q5_1',
 ];
 
+/** Which GGUF publisher's repository a command names first when several hold the file. */
+const PUBLISHER_ORDER: readonly GgufRepo['publisher'][] = [
+  'official',
+  'bartowski',
+  'unsloth',
+  'lmstudio-community',
+  'ggml-org',
+  'other',
+];
+
 /**
- * Commands that start this configuration in four runtimes. Every flag below is documented:
- * - llama.cpp `llama-server` (github.com/ggml-org/llama.cpp tools/server/README.md):
- *   `-hf <user>/<repo>[:quant]`, `-c` total context of all slots, `-np` parallel slots,
- *   `-ctk` / `-ctv` KV-cache types, `-fa on|off|auto`, `-ngl` layers on the GPU,
- *   `--n-cpu-moe N` (expert weights of the first N layers stay on the CPU),
- *   `--split-mode none|layer|row` (default layer).
- * - Ollama: `ollama run hf.co/<user>/<repo>:<quant>` (huggingface.co/docs/hub/ollama); server
- *   variables OLLAMA_CONTEXT_LENGTH, OLLAMA_KV_CACHE_TYPE (f16, q8_0, q4_0; needs flash
- *   attention), OLLAMA_FLASH_ATTENTION=1, OLLAMA_NUM_PARALLEL (docs/faq.md).
- * - vLLM `vllm serve` engine arguments (docs.vllm.ai, serve args): `--max-model-len`,
- *   `--kv-cache-dtype auto|fp8`, `--tensor-parallel-size`, `--pipeline-parallel-size`,
- *   `--quantization awq|gptq|fp8`, `--dtype`, `--max-num-seqs`, `--gpu-memory-utilization`,
- *   `--cpu-offload-gb`.
- * - LM Studio `lms` (lmstudio.ai/docs/cli/get, /load): `lms get <name>@<quant>`,
- *   `lms load <key> --context-length <n> --gpu max|off|0-1`.
+ * The GGUF repository to name for `quantId`: among the model's sourced repositories
+ * (catalog/downloads) those that hold that file type, by publisher order; null when none does.
  */
-export function buildCommands(input: CommandInput): RuntimeCommand[] {
-  return [llamaCpp(input), ollama(input), vllm(input), lmStudio(input)];
+export function ggufRepoFor(model: ModelSpec, quantId: string): GgufRepo | null {
+  const repos = (model.downloads?.gguf ?? []).filter((r) => r.quants.includes(quantId));
+  repos.sort((a, b) => PUBLISHER_ORDER.indexOf(a.publisher) - PUBLISHER_ORDER.indexOf(b.publisher));
+  return repos[0] ?? null;
 }
 
-/** Placeholder GGUF repo: we do not know who uploaded a GGUF of every model. */
-export function ggufRepoPlaceholder(model: ModelSpec): string {
-  return `${model.id}-GGUF`;
+/** The Ollama library tag for `quantId` (the shortest one, the library's default before explicit ones). */
+export function ollamaTagFor(model: ModelSpec, quantId: string): OllamaTag | null {
+  const tags = (model.downloads?.ollama ?? []).filter((t) => t.quant === quantId);
+  tags.sort((a, b) => a.tag.length - b.tag.length);
+  return tags[0] ?? null;
 }
 
-const GGUF_REPO_NOTE =
-  'The repo name is a placeholder: replace it with the GGUF repo you use, e.g. one from bartowski or unsloth.';
-
-function gpuCount(i: CommandInput): number {
-  return i.fit?.gpus ?? 1;
-}
-
-function fits(i: CommandInput): boolean {
-  return i.fit === null || i.fit.verdict !== 'no';
-}
-
-function moeLayerCount(model: ModelSpec): number {
-  return model.arch.layerPattern.reduce((n, r) => n + (r.ffn === 'moe' ? r.count : 0), 0);
-}
-
-/** Memory that does not fit on the GPU(s), bytes (0 when it fits or no device is selected). */
-function overflowBytes(i: CommandInput): number {
-  if (!i.fit) return 0;
-  const gpus = i.fit.gpus;
-  const need = i.estimate.demand.splitBytes + i.estimate.demand.perDeviceBytes * gpus;
-  return Math.max(0, need - i.fit.usableBytesPerGpu * gpus);
+/** "bartowski/X (Q4_K_M, Q8_0); unsloth/Y (BF16)": what the catalog knows of, for a "none found" note. */
+function knownRepos(model: ModelSpec): string {
+  const repos = model.downloads?.gguf ?? [];
+  if (repos.length === 0) return 'no GGUF repository is listed for this model';
+  return repos.map((r) => `${r.repo} (${r.quants.join(', ')})`).join('; ');
 }
 
 /**
- * Layers that fit on the GPU(s) when a dense model does not fit whole, for `-ngl`:
- * (usable x gpus - (compute + reserve) x gpus) / ((weights on GPU + KV) / layers), clamped to
- * 0..layers. A layer's KV cache lives on the same device as the layer, so it counts too.
+ * Commands that start the selected configuration in four runtimes, for exactly the configuration
+ * the figures describe. Every flag is documented:
+ * - llama.cpp `llama-server` (ggml-org/llama.cpp tools/server/README.md): `-hf <user>/<repo>:<quant>`
+ *   downloads that file type, `-c` total context of all slots, `-np` slots, `-ctk` / `-ctv`
+ *   cache types, `-fa on|off`, `-ngl` layers on the GPU, `--n-cpu-moe N` (expert weights of the
+ *   first N layers stay in system RAM). A quantized V cache needs flash attention: with it off, V
+ *   stays f16 (estimate-cache.ts kvTypesFor), and the command says so.
+ * - Ollama: `ollama run <library tag>`, else `ollama run hf.co/<user>/<repo>:<quant>`
+ *   (huggingface.co/docs/hub/ollama); the server's OLLAMA_CONTEXT_LENGTH, OLLAMA_FLASH_ATTENTION,
+ *   OLLAMA_KV_CACHE_TYPE (f16, q8_0, q4_0; needs flash attention) and OLLAMA_NUM_PARALLEL
+ *   (docs/faq.md).
+ * - vLLM `vllm serve` (docs.vllm.ai engine arguments): `--max-model-len`, `--kv-cache-dtype`,
+ *   `--tensor-parallel-size`, `--pipeline-parallel-size`, `--max-num-seqs`; no `--quantization`
+ *   for AWQ/GPTQ checkpoints (vLLM reads the method from the checkpoint and picks its Marlin
+ *   kernel; forcing `awq` selects the slow one), `--quantization fp8` only to quantize 16-bit
+ *   weights while loading.
+ * - LM Studio `lms` (lmstudio.ai/docs/cli): `lms get <user>/<repo>@<quant>`, `lms load`.
+ * Repositories and tags come from catalog/downloads, each with a source; where none is known for
+ * the chosen file type, the command is withheld and the note says so.
  */
-export function layersThatFit(i: CommandInput): number {
-  const layers = i.model.arch.layers;
-  if (!i.fit) return layers;
-  const gpus = i.fit.gpus;
-  const budget = (i.fit.usableBytesPerGpu - i.estimate.demand.perDeviceBytes) * gpus;
-  const perLayer = i.estimate.demand.splitBytes / Math.max(1, layers);
-  if (!(perLayer > 0)) return layers;
-  return Math.min(layers, Math.max(0, Math.floor(budget / perLayer)));
+export function buildCommands(s: Selected, unit: ByteUnit): RuntimeCommand[] {
+  return [llamaCpp(s, unit), ollama(s), vllm(s), lmStudio(s)];
 }
 
-function llamaCpp(i: CommandInput): RuntimeCommand {
-  const runtime = 'llama.cpp';
-  if (i.quant.format !== 'gguf') {
-    return { runtime, command: null, note: 'llama.cpp runs GGUF files; pick a GGUF quantization.' };
+/**
+ * `sudo sysctl iogpu.wired_limit_mb=<MB>` for the raised GPU limit the figures assume on a Mac
+ * (the usable bytes, in MiB); null when the option is off or the device is not a Mac.
+ */
+export function macLimitCommand(s: Selected): string | null {
+  const d = s.resolved.device;
+  if (!d || d.vendor !== 'Apple' || !s.hardware.usable.raisedUnifiedLimit || !s.fit) return null;
+  return `sudo sysctl iogpu.wired_limit_mb=${Math.floor(s.fit.usableBytesPerGpu / MiB)}`;
+}
+
+function runsOnGpu(s: Selected): boolean {
+  return s.fit === null || s.fit.verdict !== 'no';
+}
+
+function llamaCpp(s: Selected, unit: ByteUnit): RuntimeCommand {
+  const base = { id: 'llama.cpp' as const, runtime: 'llama.cpp' };
+  const { model, quant } = s.resolved;
+  if (quant.format !== 'gguf') {
+    return {
+      ...base,
+      command: null,
+      notes: ['llama.cpp runs GGUF files: pick a GGUF quantization.'],
+    };
   }
-  const notes = [GGUF_REPO_NOTE];
-  let kv = i.kvType;
-  if (!LLAMA_CPP_KV_TYPES.includes(kv)) {
-    notes.push(`llama.cpp has no ${kv} KV cache; q8_0 is its 8-bit option.`);
-    kv = 'q8_0';
+  const repo = ggufRepoFor(model, quant.id);
+  if (!repo) {
+    return {
+      ...base,
+      command: null,
+      notes: [
+        `No published ${quant.label} GGUF of this model is known to us (${knownRepos(model)}); we name none rather than guess.`,
+      ],
+    };
   }
-  const parallel = Math.max(1, Math.floor(i.parallel));
-  const parts = [
-    `llama-server -hf ${ggufRepoPlaceholder(i.model)}:${i.quant.id}`,
-    `-c ${i.contextTokens * parallel}`,
-    `-ctk ${kv} -ctv ${kv}`,
-    `-fa ${i.flashAttention ? 'on' : 'off'}`,
-  ];
-  if (kv !== 'f16' && kv !== 'f32' && kv !== 'bf16' && !i.flashAttention && !i.model.arch.mla) {
-    notes.push('A quantized V cache needs flash attention (-fa on).');
-  }
-  const allLayers = i.model.arch.layers < 99 ? '99' : '999';
-  if (fits(i)) {
-    parts.push(`-ngl ${allLayers}`);
-  } else if (moeLayerCount(i.model) > 0) {
-    const moeLayers = moeLayerCount(i.model);
-    const perLayer = i.estimate.weights.expertBytes / moeLayers;
-    const wanted = perLayer > 0 ? Math.ceil(overflowBytes(i) / perLayer) : moeLayers;
-    const n = Math.min(moeLayers, Math.max(1, wanted));
-    parts.push(`-ngl ${allLayers}`, `--n-cpu-moe ${n}`);
+  const notes = [`File: ${repo.repo}, ${quant.label} (${repo.source.title}).`];
+  const kvOk = LLAMA_CPP_KV_TYPES.includes(s.kv.typeK);
+  const typeK = kvOk ? s.kv.typeK : 'q8_0';
+  const typeV = kvOk ? s.kv.typeV : s.run.flashAttention ? 'q8_0' : 'f16';
+  if (!kvOk) notes.push(`llama.cpp has no ${s.kv.typeK} cache; q8_0 is its 8-bit type.`);
+  if (s.kv.vKeptF16)
     notes.push(
-      `--n-cpu-moe ${n} keeps the expert weights of ${n} layers in system RAM (about ${formatBytes(n * perLayer, i.unit)}); generation gets slower.`,
+      'With flash attention off llama.cpp cannot quantize V, so V stays f16 (as the figures assume).',
     );
-    if (wanted > moeLayers) {
-      notes.push(
-        'Even with every expert in RAM it does not fit: shorten the context or pick a smaller quantization.',
-      );
-    }
-  } else {
-    const n = layersThatFit(i);
-    parts.push(`-ngl ${n}`);
+  const parallel = s.run.parallel;
+  const parts = [
+    `llama-server -hf ${repo.repo}:${quant.id}`,
+    `-c ${s.run.contextTokens * parallel}`,
+    `-ctk ${typeK} -ctv ${typeV}`,
+    `-fa ${s.run.flashAttention ? 'on' : 'off'}`,
+  ];
+  const allLayers = model.arch.layers < 99 ? '99' : '999';
+  const plan = s.offload;
+  if (runsOnGpu(s) || !plan || plan.mode === 'none') {
+    parts.push(`-ngl ${allLayers}`);
+    if (!runsOnGpu(s)) notes.push('It does not fit the selected GPU, not even with offload.');
+  } else if (plan.mode === 'experts') {
+    parts.push(`-ngl ${allLayers}`, `--n-cpu-moe ${model.arch.layers}`);
     notes.push(
-      `It does not fit whole: -ngl ${n} puts about ${n} of ${i.model.arch.layers} layers on the GPU, the rest run from system RAM (slower).`,
+      `--n-cpu-moe ${model.arch.layers} keeps every expert weight in system RAM (${formatBytes(plan.ramBytes, unit)} there, as the figures assume); generation gets slower.`,
+    );
+  } else {
+    parts.push(`-ngl ${plan.gpuLayers}`);
+    notes.push(
+      `-ngl ${plan.gpuLayers} puts ${plan.gpuLayers} of ${plan.layers} layers on the GPU; the rest run from system RAM (slower).`,
     );
   }
   parts.push(`-np ${parallel}`);
-  if (gpuCount(i) > 1) {
-    parts.push('--split-mode layer');
-    notes.push(
-      '--split-mode layer is the default: whole layers go to each GPU, as this estimate assumes.',
-    );
-  }
   if (parallel > 1)
-    notes.push(`-c is the total for all ${parallel} slots: ${i.contextTokens} tokens each.`);
-  return { runtime, command: parts.join(' '), note: notes.join(' ') };
-}
-
-function ollama(i: CommandInput): RuntimeCommand {
-  const runtime = 'Ollama';
-  if (i.quant.format !== 'gguf') {
-    return { runtime, command: null, note: 'Ollama runs GGUF files; pick a GGUF quantization.' };
-  }
-  const env = [`OLLAMA_CONTEXT_LENGTH=${i.contextTokens}`];
-  if (i.flashAttention) env.push('OLLAMA_FLASH_ATTENTION=1');
-  const notes: string[] = [];
-  if (OLLAMA_KV_TYPES.includes(i.kvType)) {
-    if (i.kvType !== 'f16') env.push(`OLLAMA_KV_CACHE_TYPE=${i.kvType}`);
-    if (i.kvType !== 'f16' && !i.flashAttention) {
-      notes.push('Ollama quantizes the KV cache only with flash attention on.');
-    }
-  } else {
+    notes.push(`-c is the total for all ${parallel} slots: ${s.run.contextTokens} tokens each.`);
+  if (s.fit && s.fit.gpus > 1)
     notes.push(
-      `Ollama cannot use a ${i.kvType} KV cache (only f16, q8_0 or q4_0); it will use f16.`,
+      'Layers are split over the GPUs (--split-mode layer, the default), as the figures assume.',
     );
-  }
-  if (i.parallel > 1) env.push(`OLLAMA_NUM_PARALLEL=${i.parallel}`);
-  notes.unshift(`Set these on the server: ${env.join(' ')} ollama serve.`, GGUF_REPO_NOTE);
-  if (!fits(i))
-    notes.push('Ollama moves layers to system RAM by itself when the model does not fit.');
-  return {
-    runtime,
-    command: `ollama run hf.co/${ggufRepoPlaceholder(i.model)}:${i.quant.id}`,
-    note: notes.join(' '),
-  };
+  return { ...base, command: parts.join(' '), notes };
 }
 
-/** vLLM --quantization value for a safetensors format, when one applies. */
-function vllmQuantization(quantId: string): string | null {
-  if (quantId === 'FP8') return 'fp8';
-  if (quantId === 'AWQ-INT4') return 'awq';
-  if (quantId === 'GPTQ-INT4') return 'gptq';
-  return null;
+function ollama(s: Selected): RuntimeCommand {
+  const base = { id: 'ollama' as const, runtime: 'Ollama' };
+  const { model, quant } = s.resolved;
+  if (quant.format !== 'gguf') {
+    return { ...base, command: null, notes: ['Ollama runs GGUF files: pick a GGUF quantization.'] };
+  }
+  const tag = ollamaTagFor(model, quant.id);
+  const repo = ggufRepoFor(model, quant.id);
+  let command: string;
+  const notes: string[] = [];
+  if (tag) {
+    command = `ollama run ${tag.tag}`;
+    notes.push(`Ollama library tag ${tag.tag} holds ${quant.label} weights (${tag.source.title}).`);
+  } else if (repo) {
+    command = `ollama run hf.co/${repo.repo}:${quant.id}`;
+    notes.push(
+      `No Ollama library tag is known for ${quant.label}: this pulls the GGUF from ${repo.repo}.`,
+    );
+  } else {
+    return {
+      ...base,
+      command: null,
+      notes: [
+        `No Ollama tag or GGUF repository with ${quant.label} is known to us for this model.`,
+      ],
+    };
+  }
+  const env = [`OLLAMA_CONTEXT_LENGTH=${s.run.contextTokens}`];
+  if (s.run.flashAttention) env.push('OLLAMA_FLASH_ATTENTION=1');
+  if (s.run.kvType !== 'f16') {
+    if (!OLLAMA_KV_TYPES.includes(s.run.kvType))
+      notes.push(`Ollama has no ${s.run.kvType} cache (only f16, q8_0, q4_0): it uses f16.`);
+    else if (!s.run.flashAttention)
+      notes.push('Ollama quantizes the cache only with flash attention on: it uses f16.');
+    else env.push(`OLLAMA_KV_CACHE_TYPE=${s.run.kvType}`);
+  }
+  if (s.run.parallel > 1) env.push(`OLLAMA_NUM_PARALLEL=${s.run.parallel}`);
+  notes.push(`Start the server with these settings: ${env.join(' ')} ollama serve`);
+  if (!runsOnGpu(s))
+    notes.push('Ollama moves layers to system RAM by itself when the model does not fit.');
+  return { ...base, command, notes };
 }
 
 /**
- * Tensor x pipeline parallel sizes for `gpus` GPUs: vLLM needs attention heads divisible by
- * the tensor-parallel size, and KV heads divisible by it (or it divisible by the KV heads, which
- * are then replicated). MLA models have no separate KV heads to split.
+ * Tensor x pipeline parallel sizes for `gpus` GPUs: vLLM needs the attention heads divisible by
+ * the tensor-parallel size, and the KV heads divisible by it (or it by the KV heads, which are
+ * then replicated). MLA models have no separate KV heads to split.
  */
 function parallelSplit(model: ModelSpec, gpus: number): { tp: number; pp: number } {
   const { heads, kvHeads, mla } = model.arch;
@@ -222,102 +226,91 @@ function parallelSplit(model: ModelSpec, gpus: number): { tp: number; pp: number
   return { tp: 1, pp: gpus };
 }
 
-function vllm(i: CommandInput): RuntimeCommand {
-  const runtime = 'vLLM';
-  if (i.quant.format !== 'safetensors') {
+function vllm(s: Selected): RuntimeCommand {
+  const base = { id: 'vllm' as const, runtime: 'vLLM' };
+  const { model, quant, device } = s.resolved;
+  if (quant.format !== 'safetensors') {
     return {
-      runtime,
+      ...base,
       command: null,
-      note: 'vLLM serves the safetensors checkpoint; choose a safetensors format.',
+      notes: [
+        'vLLM serves safetensors checkpoints: tick “vLLM / safetensors formats” and pick one.',
+      ],
+    };
+  }
+  const native =
+    quant.id === 'ST-BF16' || quant.id === 'ST-FP16' || model.arch.nativeExpertFormat === quant.id;
+  if (!native && quant.id !== 'FP8') {
+    return {
+      ...base,
+      command: null,
+      notes: [
+        `${quant.label} needs a pre-quantized checkpoint of this model; we know of none to name. With one, run vllm serve <its repo>: vLLM reads the method from its config (no --quantization flag).`,
+      ],
     };
   }
   const notes: string[] = [];
   let kvDtype = 'auto';
-  if (i.kvType === 'fp8') kvDtype = 'fp8';
-  else if (i.kvType !== 'f16' && i.kvType !== 'bf16') {
-    kvDtype = i.kvType === 'f32' ? 'auto' : 'fp8';
-    notes.push(`vLLM has no ${i.kvType} KV cache; its options are auto (16-bit) and fp8.`);
+  if (s.run.kvType === 'fp8') kvDtype = 'fp8';
+  else if (s.run.kvType !== 'f16' && s.run.kvType !== 'bf16') {
+    notes.push(`vLLM has no ${s.run.kvType} cache; its options are auto (16-bit) and fp8.`);
   }
-  const gpus = gpuCount(i);
-  const { tp, pp } = parallelSplit(i.model, gpus);
+  const gpus = s.fit?.gpus ?? 1;
+  const { tp, pp } = parallelSplit(model, gpus);
   const parts = [
-    `vllm serve ${i.model.id}`,
-    `--max-model-len ${i.contextTokens}`,
+    `vllm serve ${model.id}`,
+    `--max-model-len ${s.run.contextTokens}`,
     `--kv-cache-dtype ${kvDtype}`,
     `--tensor-parallel-size ${tp}`,
   ];
   if (pp > 1) {
     parts.push(`--pipeline-parallel-size ${pp}`);
-    const { heads, kvHeads, mla } = i.model.arch;
-    const what = mla
-      ? `${heads} attention heads`
-      : `${heads} attention heads and ${kvHeads} KV heads`;
     notes.push(
-      `Tensor parallelism needs the ${what} to split evenly over ${gpus} GPUs; they do not, so this adds --pipeline-parallel-size ${pp}.`,
+      `The heads do not split evenly over ${gpus} GPUs, so this adds --pipeline-parallel-size ${pp}.`,
     );
   }
-  const q = vllmQuantization(i.quant.id);
-  if (q) parts.push(`--quantization ${q}`);
-  if (i.quant.id === 'ST-FP16') parts.push('--dtype float16');
-  if (i.parallel > 1) parts.push(`--max-num-seqs ${i.parallel}`);
-  if (q === 'awq' || q === 'gptq') {
-    notes.push(
-      `${i.quant.label} weights come from a separate repo: replace the model id with a ${i.quant.label} upload of this model.`,
-    );
-  } else if (q === 'fp8') {
-    notes.push(
-      '--quantization fp8 converts 16-bit weights to FP8 while loading; an FP8 checkpoint works too.',
-    );
-  } else if (
-    i.quant.id !== 'ST-BF16' &&
-    i.quant.id !== 'ST-FP16' &&
-    i.model.arch.nativeExpertFormat !== i.quant.id
-  ) {
-    notes.push(
-      `${i.quant.label} needs a pre-quantized checkpoint: replace the model id with one; vLLM reads the format from its config.`,
-    );
+  if (quant.id === 'FP8') {
+    parts.push('--quantization fp8');
+    notes.push('--quantization fp8 converts the 16-bit weights to FP8 while loading.');
   }
+  if (quant.id === 'ST-FP16') parts.push('--dtype float16');
+  if (s.run.parallel > 1) parts.push(`--max-num-seqs ${s.run.parallel}`);
   notes.push(
     'vLLM takes 90% of each GPU by default (--gpu-memory-utilization 0.9) and fills what the weights leave with KV cache.',
   );
-  if (!fits(i)) {
-    notes.push(
-      'It does not fit on the selected GPUs: vLLM keeps weights in GPU memory (--cpu-offload-gb moves some to RAM, slowly).',
-    );
-  }
-  if (i.device?.vendor === 'Apple') {
+  if (!runsOnGpu(s))
+    notes.push('It does not fit the selected GPUs: vLLM keeps the weights in GPU memory.');
+  if (device?.vendor === 'Apple')
     notes.push('vLLM targets NVIDIA and AMD GPUs; on a Mac use llama.cpp, Ollama or LM Studio.');
-  }
-  return { runtime, command: parts.join(' '), note: notes.join(' ') };
+  return { ...base, command: parts.join(' '), notes };
 }
 
-function lmStudio(i: CommandInput): RuntimeCommand {
-  const runtime = 'LM Studio';
-  if (i.quant.format !== 'gguf') {
+function lmStudio(s: Selected): RuntimeCommand {
+  const base = { id: 'lmstudio' as const, runtime: 'LM Studio' };
+  const { model, quant } = s.resolved;
+  if (quant.format !== 'gguf') {
     return {
-      runtime,
+      ...base,
       command: null,
-      note: 'LM Studio runs GGUF files (or MLX on a Mac); pick a GGUF quantization.',
+      notes: ['LM Studio runs GGUF files (or MLX on a Mac): pick a GGUF quantization.'],
     };
   }
-  const repo = ggufRepoPlaceholder(i.model);
-  const notes = [
-    'LM Studio runs GGUF with llama.cpp (or MLX on a Mac).',
-    GGUF_REPO_NOTE,
-    'lms load takes the model key that lms ls prints.',
-  ];
-  let gpu = 'max';
-  if (!fits(i)) {
-    const layers = i.model.arch.layers;
-    const fraction = layers > 0 ? Math.floor((layersThatFit(i) / layers) * 100) / 100 : 0;
-    gpu = fraction <= 0 ? 'off' : String(fraction);
-    notes.push(
-      `It does not fit whole: --gpu ${gpu} offloads that share of the layers, the rest run from system RAM.`,
-    );
+  const repo = ggufRepoFor(model, quant.id);
+  if (!repo) {
+    return {
+      ...base,
+      command: null,
+      notes: [
+        `No published ${quant.label} GGUF of this model is known to us; we name none rather than guess.`,
+      ],
+    };
   }
-  const command = [
-    `lms get ${repo}@${i.quant.id.toLowerCase()}`,
-    `lms load ${repo} --context-length ${i.contextTokens} --gpu ${gpu}`,
-  ].join('\n');
-  return { runtime, command, note: notes.join(' ') };
+  const notes = [
+    'lms get downloads the file; load it in the app or with lms load and the key lms ls prints.',
+  ];
+  if (!runsOnGpu(s))
+    notes.push(
+      'It does not fit whole: lower “GPU offload” in the load settings; the rest runs from system RAM.',
+    );
+  return { ...base, command: `lms get ${repo.repo}@${quant.id.toLowerCase()}`, notes };
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useSelected } from '../../results/results-provider';
 import { useAppStore } from '../../state/store';
-import { buildCommands } from './commands';
+import { buildCommands, macLimitCommand } from './commands';
 import { CommandBlock } from './command-block';
 import './run-it.css';
 
@@ -9,28 +9,25 @@ import './run-it.css';
 export function RunIt() {
   const s = useSelected();
   const unit = useAppStore((st) => st.unit);
-  const commands = useMemo(
-    () =>
-      buildCommands({
-        model: s.resolved.model,
-        quant: s.resolved.quant,
-        contextTokens: s.run.contextTokens,
-        parallel: s.run.parallel,
-        kvType: s.run.kvType,
-        flashAttention: s.run.flashAttention,
-        device: s.resolved.device,
-        count: s.hardware.count,
-        estimate: s.estimate,
-        fit: s.fit,
-        unit,
-      }),
-    [s, unit],
-  );
+  const commands = useMemo(() => buildCommands(s, unit), [s, unit]);
+  const macLimit = macLimitCommand(s);
   return (
     <div className="run-it">
+      {macLimit && (
+        <CommandBlock
+          item={{
+            id: 'macos',
+            runtime: 'macOS: raise the GPU memory limit first',
+            command: macLimit,
+            notes: [
+              'Lets the GPU use the memory the figures assume (all but about 8 GB); it lasts until the next restart.',
+            ],
+          }}
+        />
+      )}
       <div className="run-it__list">
         {commands.map((c) => (
-          <CommandBlock key={c.runtime} item={c} />
+          <CommandBlock key={c.id} item={c} />
         ))}
       </div>
     </div>

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../src/catalog/catalog';
-import { matchDevice, normalizeRenderer } from '../../src/features/hardware/match-device';
+import {
+  matchDevice,
+  matchDeviceConfidently,
+  normalizeRenderer,
+} from '../../src/domain/match-device';
 import { FIXTURE_DEVICES } from '../fixtures/catalog';
 
 const data = (f: string): unknown =>
@@ -38,13 +42,13 @@ const CASES: [string, string, string | null][] = [
     'AMD Radeon RX 7900 XT (radeonsi, navi31, LLVM 15.0.7, DRM 3.49, 6.1.0-13-amd64)',
     'amd-rx-7900-xt',
   ],
-  ['Apple M1 Pro', 'Apple M1 Pro', 'apple-macbook-pro-m1-pro-32gb'],
+  ['Apple M1 Pro', 'Apple M1 Pro', 'apple-macbook-pro-m1-pro-16gb'],
   [
     'Apple via ANGLE Metal',
     'ANGLE (Apple, ANGLE Metal Renderer: Apple M3 Max, Unspecified Version)',
     'apple-macbook-pro-m3-max-128gb',
   ],
-  ['Apple M2 Max', 'Apple M2 Max', 'apple-mac-studio-m2-max-96gb'],
+  ['Apple M2 Max', 'Apple M2 Max', 'apple-mac-studio-m2-max-32gb'],
   ['plain Apple M1', 'Apple M1', 'apple-macbook-air-m1-16gb'],
   [
     'Intel integrated graphics',
@@ -53,8 +57,13 @@ const CASES: [string, string, string | null][] = [
   ],
   ['Intel Iris Xe on Linux', 'Mesa Intel(R) Xe Graphics (TGL GT2)', null],
   ['Safari hides the chip', 'Apple GPU', null],
-  ['a card the catalog lacks', 'NVIDIA GeForce GTX 1660 SUPER/PCIe/SSE2', null],
-  ['a non-XT card is not the XT', 'AMD Radeon RX 6800 (navi21, LLVM 15.0.7, DRM 3.49)', null],
+  ['a card the catalog lacks', 'NVIDIA GeForce GTX 960/PCIe/SSE2', null],
+  ['GTX 1660 SUPER', 'NVIDIA GeForce GTX 1660 SUPER/PCIe/SSE2', 'nvidia-gtx-1660-super'],
+  [
+    'a non-XT card is not the XT',
+    'AMD Radeon RX 6800 (navi21, LLVM 15.0.7, DRM 3.49)',
+    'amd-rx-6800',
+  ],
   [
     'software renderer',
     'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
@@ -71,6 +80,19 @@ describe('matchDevice (catalog devices)', () => {
   it('returns null for a missing renderer', () => {
     expect(matchDevice(null, DEVICES)).toBeNull();
     expect(matchDevice('', DEVICES)).toBeNull();
+  });
+
+  it('is confident only when exactly one device matches (no memory variants)', () => {
+    expect(
+      matchDeviceConfidently(
+        'ANGLE (NVIDIA, NVIDIA GeForce RTX 4090 (0x00002684) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+        DEVICES,
+      ),
+    ).toBe('nvidia-rtx-4090');
+    // An M3 Max comes with 36 to 128 GB; an RTX 3060 with 8 or 12 GB: no confident guess.
+    expect(matchDeviceConfidently('Apple M3 Max', DEVICES)).toBeNull();
+    expect(matchDeviceConfidently('NVIDIA GeForce RTX 3060/PCIe/SSE2', DEVICES)).toBeNull();
+    expect(matchDeviceConfidently(null, DEVICES)).toBeNull();
   });
 
   it('never proposes a multi-GPU system', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextActive } from '../../src/features/model-picker/next-active';
+import { nextActive } from '../../src/components/next-active';
 
 // WAI-ARIA APG combobox keyboard rules, with wrapping arrows.
 describe('nextActive', () => {

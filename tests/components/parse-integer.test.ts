@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInteger } from '../../src/features/controls/parse-integer';
+import { parseInteger } from '../../src/components/parse-integer';
 
 describe('parseInteger', () => {
   it('uses an in-range whole number as is', () => {
