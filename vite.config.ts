@@ -1,11 +1,8 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { staleCatalogFiles, writeCatalog } from './scripts/assemble-catalog.mjs';
-import { parseCatalog } from './src/catalog/catalog';
-import { buildWeightsTable } from './src/domain/estimate-cache';
+import { deriveCatalog } from './scripts/catalog-derive.mjs';
 
 /**
  * Content-Security-Policy for the production build. The dev server needs inline
@@ -46,21 +43,16 @@ function contentSecurityPolicy(): Plugin {
  * the build and served by the dev server.
  */
 function catalogData(): Plugin {
-  const root = __dirname;
-  const read = (f: string): unknown =>
-    JSON.parse(readFileSync(join(root, 'public', 'data', f), 'utf8'));
-  const weightsJson = (): string => {
-    const catalog = parseCatalog(
-      read('models.json'),
-      read('quantizations.json'),
-      read('gpus.json'),
-    );
-    if (catalog.issues.length > 0) {
-      const list = catalog.issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+  const root = import.meta.dirname;
+  const weightsJson = async (): Promise<string> => {
+    const { issues, weightsJson: json } = await deriveCatalog(root);
+    if (issues.length > 0) {
+      const list = issues.map((i) => `${i.path}: ${i.message}`).join('\n');
       throw new Error(`The catalog has invalid entries:\n${list}`);
     }
-    return JSON.stringify(buildWeightsTable(catalog.models, catalog.quants));
+    return json;
   };
+  let built: Promise<string> | undefined;
   return {
     name: 'llm-vram:catalog-data',
     buildStart() {
@@ -73,14 +65,21 @@ function catalogData(): Plugin {
         throw new Error(
           `public/data is out of date (${stale.join(', ')}): run node scripts/assemble-catalog.mjs`,
         );
+      built = weightsJson();
     },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'data/weights.json', source: weightsJson() });
+    async generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'data/weights.json',
+        source: await (built ?? weightsJson()),
+      });
     },
     configureServer(server) {
-      server.middlewares.use('/data/weights.json', (_req, res) => {
-        res.setHeader('Content-Type', 'application/json');
-        res.end(weightsJson());
+      server.middlewares.use('/data/weights.json', (_req, res, next) => {
+        weightsJson().then((json) => {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(json);
+        }, next);
       });
     },
   };

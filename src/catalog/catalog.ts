@@ -3,6 +3,7 @@ import type { DeviceSpec, ModelSpec, QuantSpec } from '../domain/types';
 import { isGgufFileType } from '../domain/gguf-recipe';
 import { isSafetensorsFormat } from '../domain/weights';
 import {
+  excludedSchema,
   deviceSchema,
   devicesFileSchema,
   modelSchema,
@@ -18,6 +19,8 @@ export interface Catalog {
   devices: DeviceSpec[];
   /** Entries left out, with their JSON path. */
   issues: CatalogIssue[];
+  /** Models the catalog leaves out on purpose, with the reason (no source, or the engine cannot express them). */
+  excluded: { id: string; reason: string }[];
 }
 
 /** Fetches one JSON file of the catalog; throws on a bad HTTP status or a body that is not JSON. */
@@ -80,7 +83,14 @@ export function parseCatalog(
 
   const devices = validateEntries('devices', df.data.devices, deviceSchema);
   issues.push(...devices.issues);
-  return { models: modelItems, quants: quantItems, devices: devices.items, issues };
+  const excluded = excludedSchema.safeParse((modelsJson as { excluded?: unknown }).excluded);
+  return {
+    models: modelItems,
+    quants: quantItems,
+    devices: devices.items,
+    issues,
+    excluded: excluded.success ? excluded.data : [],
+  };
 }
 
 /** Base URL of the catalog files (Vite's BASE_URL; the app is built with base './'). */

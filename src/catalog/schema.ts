@@ -254,3 +254,6 @@ export const deviceSchema = z.object({
 export const modelsFileSchema = z.object({ models: z.array(z.unknown()) });
 export const quantsFileSchema = z.object({ quantizations: z.array(z.unknown()) });
 export const devicesFileSchema = z.object({ devices: z.array(z.unknown()) });
+
+/** Models left out on purpose (models.json `excluded`). */
+export const excludedSchema = z.array(z.object({ id: z.string(), reason: z.string() }));

@@ -42,26 +42,24 @@ export function hasCachedWeights(model: ModelSpec, quantId: string): boolean {
 
 /**
  * Weights per model and quantization computed ahead of time (by the build, from the same engine):
- * model id -> quantization id -> the numeric fields of {@link WeightsEstimate} in the order of
- * {@link WEIGHTS_TABLE_FIELDS}. `byType` is not carried (only GGUF files read by the user need it).
+ * model id -> [params, activeParams, { quantization id -> [fileBytes, tensorBytes, deviceBytes,
+ * hostBytes, activeBytes, expertBytes] }] (bytes rounded to whole bytes; bits per weight is
+ * tensorBytes x 8 / params, as weights.ts computes it). `byType` is not carried (only GGUF files
+ * read by the user need it).
  */
 export interface WeightsTable {
-  version: 1;
-  fields: readonly string[];
-  models: Record<string, Record<string, number[]>>;
+  version: 2;
+  models: Record<string, [number, number, Record<string, number[]>]>;
 }
 
-export const WEIGHTS_TABLE_FIELDS = [
+const PER_QUANT = [
   'fileBytes',
   'tensorBytes',
   'deviceBytes',
   'hostBytes',
   'activeBytes',
-  'params',
-  'activeParams',
-  'bitsPerWeight',
   'expertBytes',
-] as const satisfies readonly (keyof WeightsEstimate)[];
+] as const;
 
 /** The weights table of a catalog: every model in every quantization (see {@link WeightsTable}). */
 export function buildWeightsTable(
@@ -71,14 +69,21 @@ export function buildWeightsTable(
   const out: WeightsTable['models'] = {};
   for (const m of models) {
     const row: Record<string, number[]> = {};
+    let params = 0;
+    let activeParams = 0;
     for (const q of quants) {
       const w = estimateWeights(m.arch, q.id);
-      row[q.id] = WEIGHTS_TABLE_FIELDS.map((f) => w[f] ?? 0);
+      params = w.params;
+      activeParams = w.activeParams ?? 0;
+      row[q.id] = PER_QUANT.map((f) => Math.round(w[f]));
     }
-    out[m.id] = row;
+    out[m.id] = [params, Math.round(activeParams), row];
   }
-  return { version: 1, fields: WEIGHTS_TABLE_FIELDS, models: out };
+  return { version: 2, models: out };
 }
+
+const finiteCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /**
  * Puts the precomputed weights of every catalog model into the cache, so that switching models
@@ -89,25 +94,43 @@ export function buildWeightsTable(
 export function seedWeights(models: readonly ModelSpec[], table: unknown): number {
   if (typeof table !== 'object' || table === null) return 0;
   const t = table as Partial<WeightsTable>;
-  if (t.version !== 1 || !Array.isArray(t.fields) || typeof t.models !== 'object' || !t.models)
-    return 0;
-  if (t.fields.join() !== WEIGHTS_TABLE_FIELDS.join()) return 0;
+  if (t.version !== 2 || typeof t.models !== 'object' || !t.models) return 0;
   let seeded = 0;
   for (const m of models) {
-    const row = t.models[m.id];
-    if (!row) continue;
+    const entry = t.models[m.id];
+    if (!Array.isArray(entry) || entry.length !== 3) continue;
+    const [params, activeParams, row] = entry;
+    if (!finiteCount(params) || params <= 0 || !finiteCount(activeParams)) continue;
+    if (typeof row !== 'object' || row === null) continue;
     const byQuant = byQuantOf(m);
     for (const [quantId, values] of Object.entries(row)) {
       if (
         !Array.isArray(values) ||
-        values.length !== WEIGHTS_TABLE_FIELDS.length ||
-        !values.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)
+        values.length !== PER_QUANT.length ||
+        !values.every(finiteCount)
       )
         continue;
       if (byQuant.has(quantId)) continue;
-      const w = { byType: {} } as unknown as Record<string, unknown>;
-      WEIGHTS_TABLE_FIELDS.forEach((f, i) => (w[f] = values[i]));
-      byQuant.set(quantId, w as unknown as WeightsEstimate);
+      const [fileBytes, tensorBytes, deviceBytes, hostBytes, activeBytes, expertBytes] = values as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      byQuant.set(quantId, {
+        fileBytes,
+        tensorBytes,
+        deviceBytes,
+        hostBytes,
+        activeBytes,
+        expertBytes,
+        params,
+        activeParams,
+        bitsPerWeight: (tensorBytes * 8) / params,
+        byType: {},
+      });
       seeded++;
     }
   }

@@ -42,6 +42,52 @@ describe('catalog source files', () => {
     expect(problems).toEqual([]);
   });
 
+  it('every model has a licence from licenses.json and a release date, each backed by a source', () => {
+    const licenses = new Set(
+      (
+        JSON.parse(readFileSync(join(catalogDir, 'licenses.json'), 'utf8')) as {
+          licenses: { name: string }[];
+        }
+      ).licenses.map((l) => l.name),
+    );
+    const problems: string[] = [];
+    for (const f of modelFiles) {
+      const m = modelSchema.parse(JSON.parse(readFileSync(f, 'utf8')));
+      const covers = new Set(m.sources.flatMap((s) => s.covers ?? []));
+      if (!m.license || !licenses.has(m.license)) problems.push(`${m.id}: licence ${m.license}`);
+      if (!covers.has('license')) problems.push(`${m.id}: no source covers the licence`);
+      if (!m.releaseDate) problems.push(`${m.id}: no release date`);
+      if (!covers.has('releaseDate')) problems.push(`${m.id}: no source covers the release date`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads name only catalog quantization ids, each repository and tag with a source', () => {
+    const quantIds = new Set(
+      (
+        JSON.parse(readFileSync(join(catalogDir, 'quantizations.json'), 'utf8')) as {
+          quantizations: { id: string }[];
+        }
+      ).quantizations.map((q) => q.id),
+    );
+    const problems: string[] = [];
+    for (const f of files(join(catalogDir, 'downloads'))) {
+      const d = JSON.parse(readFileSync(f, 'utf8')) as {
+        gguf?: { repo: string; quants: string[]; source?: { url?: string } }[];
+        ollama?: { tag: string; quant: string; source?: { url?: string } }[];
+      };
+      for (const r of d.gguf ?? []) {
+        if (!r.source?.url) problems.push(`${r.repo}: no source`);
+        for (const q of r.quants) if (!quantIds.has(q)) problems.push(`${r.repo}: ${q}`);
+      }
+      for (const t of d.ollama ?? []) {
+        if (!t.source?.url) problems.push(`${t.tag}: no source`);
+        if (!quantIds.has(t.quant)) problems.push(`${t.tag}: ${t.quant}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('public/data is what the source files give (run node scripts/assemble-catalog.mjs)', () => {
     expect(staleCatalogFiles(root)).toEqual([]);
   });

@@ -9,7 +9,14 @@ describe('hardware view in Chromium (production build)', () => {
     try {
       await page.goto(env.url());
       await page.getByRole('button', { name: /Hardware → models/ }).click();
-      await page.getByLabel('GPU or computer').selectOption('nvidia-rtx-4090');
+      const picker = page.getByRole('combobox', { name: 'Your GPU or computer' });
+      await picker.click();
+      await picker.fill('rtx 4090');
+      await page
+        .getByRole('listbox', { name: 'GPUs and computers' })
+        .getByRole('option', { name: /NVIDIA GeForce RTX 4090 \(24 GB\)/ })
+        .first()
+        .click();
       const llama = page.locator('[data-model="meta-llama/Llama-3.1-8B-Instruct"]');
       await llama.waitFor();
       // Llama 3.1 8B fits a 24 GB card at the best GGUF quant short of F16 (Q8_0 file: 8.54 GB).
@@ -33,7 +40,7 @@ describe('hardware view in Chromium (production build)', () => {
 
       const quant = await llama.getAttribute('data-quant');
       await llama.getByRole('button', { name: /Open/ }).click();
-      await page.locator('[data-testid="breakdown"]').waitFor();
+      await page.locator('[data-testid="answer"]').waitFor();
       const after = new URL(page.url());
       expect(after.searchParams.get('view')).toBeNull();
       expect(after.searchParams.get('model')).toBe('meta-llama/Llama-3.1-8B-Instruct');

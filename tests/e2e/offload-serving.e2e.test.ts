@@ -7,9 +7,10 @@ describe('offload and serving panels in Chromium (production build)', () => {
   it('offload follows the system RAM input; serving follows users and vLLM utilization', async () => {
     const { page, consoleErrors, close } = await openPage(env.browser());
     try {
-      // Mixtral 8x7B Q4_K_M (a 28.4 GB file) on a 12 GB card: its experts need ~25 GB of RAM.
+      // Mixtral 8x7B Q4_K_M (a 28.4 GB file) on a 12 GB card: its experts need ~25 GB of RAM
+      // (read at 400 GB/s, fast enough to be usable).
       await page.goto(
-        `${env.url()}?model=mistralai/Mixtral-8x7B-Instruct-v0.1&gpu=nvidia-rtx-3060-12gb&ram=16`,
+        `${env.url()}?v=2&model=mistralai/Mixtral-8x7B-Instruct-v0.1&gpu=nvidia-rtx-3060-12gb&ram=16&rambw=400`,
       );
       const mode = page.locator('[data-offload-mode]');
       await mode.waitFor();
@@ -23,7 +24,7 @@ describe('offload and serving panels in Chromium (production build)', () => {
 
       // Serving: Llama 3.1 8B Q4_K_M at 8K on a 24 GB card (1 GiB of KV per 8K sequence).
       await page.goto(
-        `${env.url()}?model=meta-llama/Llama-3.1-8B-Instruct&gpu=nvidia-rtx-4090&ctx=8192`,
+        `${env.url()}?v=2&model=meta-llama/Llama-3.1-8B-Instruct&gpu=nvidia-rtx-4090&ctx=8192`,
       );
       const users = page.locator('[data-max-parallel]');
       await users.waitFor();

@@ -51,7 +51,9 @@ function StandingTable({
           <thead>
             <tr>
               <th scope="col">Device</th>
-              <th scope="col">Verdict</th>
+              <th scope="col" className="device-row__wide">
+                Verdict
+              </th>
               <th scope="col" className="num device-row__wide">
                 Installed
               </th>

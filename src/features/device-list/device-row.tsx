@@ -43,7 +43,7 @@ export const DeviceRow = memo(function DeviceRow({ fit, selected, unit, onSelect
           {fit.unified && (fit.usableAssumed ? ' · GPU share assumed' : ' · unified memory')}
         </span>
       </th>
-      <td className="device-row__verdict">
+      <td className="device-row__verdict device-row__wide">
         <VerdictBadge
           verdict={standing}
           text={standing === 'several' ? `Needs ${needed}` : undefined}

@@ -1,4 +1,7 @@
+import { VerdictBadge } from '../../components/verdict-badge';
 import { GREAT_MAX_FRACTION, RUNTIME_RESERVE_BYTES } from '../../domain/fit';
+import { MIN_OFFLOAD_TPS } from '../../domain/offload';
+import { useCatalog } from '../../results/results-provider';
 import { MiB } from '../../domain/units';
 import './method.css';
 
@@ -7,6 +10,7 @@ const LLAMA_QUANT =
 
 /** "How the estimate works": the formulas and where each constant comes from. */
 export function Method() {
+  const { excluded } = useCatalog();
   return (
     <details className="card method" id="method">
       <summary>
@@ -51,15 +55,28 @@ export function Method() {
         </dd>
         <dt>Verdicts</dt>
         <dd>
-          <span className="badge great">Runs great</span> when it uses at most{' '}
-          {Math.round(GREAT_MAX_FRACTION * 100)}% of usable memory,{' '}
-          <span className="badge tight">Tight</span> up to 100%,{' '}
-          <span className="badge no">Won&apos;t fit</span> beyond. A &quot;24 GB&quot; card has 24
-          GiB. Macs let the GPU use only part of unified memory by default (about 67-75%); the
-          raised-limit option assumes you set <code>iogpu.wired_limit_mb</code> and leave 8 GiB to
-          macOS.
+          <VerdictBadge verdict="great" /> when it uses at most{' '}
+          {Math.round(GREAT_MAX_FRACTION * 100)}% of usable memory, <VerdictBadge verdict="tight" />{' '}
+          up to 100%; <VerdictBadge verdict="offload" /> when only part of it fits the GPU and the
+          rest runs from system RAM at {MIN_OFFLOAD_TPS} tokens/s or more;{' '}
+          <VerdictBadge verdict="no" /> otherwise. A &quot;24 GB&quot; card has 24 GiB. On unified
+          memory (Macs, Strix Halo, DGX Spark) the GPU may use only part of the one pool by default,
+          from the platform&apos;s own figure; the raised-limit option uses what its documented
+          setting allows.
         </dd>
       </dl>
+      {excluded.length > 0 && (
+        <>
+          <h3>Models not estimated yet, and why</h3>
+          <ul className="small">
+            {excluded.map((e) => (
+              <li key={e.id}>
+                <code>{e.id}</code>: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </details>
   );
 }

@@ -1,0 +1,3 @@
+export function deriveCatalog(
+  root: string,
+): Promise<{ issues: { path: string; message: string }[]; weightsJson: string }>;
