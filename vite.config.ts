@@ -7,13 +7,16 @@ import { deriveCatalog } from './scripts/catalog-derive.mjs';
 /**
  * Content-Security-Policy for the production build. The dev server needs inline
  * scripts (React Refresh preamble), so the policy is only injected at build time.
+ * `connect-src` adds `https:`: "Fetch config from Hugging Face" (huggingface.co, which redirects
+ * file downloads to its CDN hosts) and "GGUF URL" (any HTTPS server the user types) fetch only
+ * on the user's request; scripts stay `'self'`, so no other code can use it.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' https:",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

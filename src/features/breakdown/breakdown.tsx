@@ -108,7 +108,7 @@ export function Breakdown() {
             >
               <p className="speed-line__lead">
                 <span className="speed-line__label">Speed</span>{' '}
-                <span className="num speed-line__value">{speed.lead}</span>
+                <span className="speed-line__value">{speed.lead}</span>
               </p>
               <p className="speed-line__how small muted">{speed.how}</p>
               {s.prefillTps !== null && (

@@ -1,3 +1,5 @@
+import { explainFetchFailure, withViolations } from './fetch-failure';
+
 /** Hugging Face repo id: owner/name. */
 export const REPO_ID_RE = /^[\w.-]+\/[\w.-]+$/;
 
@@ -16,15 +18,18 @@ export async function fetchHubConfig(
     .replace(/\/+$/, '');
   if (!REPO_ID_RE.test(id)) throw new Error('Expected a repo id like owner/name.');
   const timeout = AbortSignal.timeout(15_000);
-  let res: Response;
-  try {
-    res = await fetchImpl(`https://huggingface.co/${id}/resolve/main/config.json`, {
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-  } catch (e) {
-    if (timeout.aborted) throw new Error('Hugging Face did not answer within 15 s.');
-    throw new Error(`Could not reach Hugging Face (offline?): ${(e as Error).message}`);
-  }
+  const url = `https://huggingface.co/${id}/resolve/main/config.json`;
+  const res = await withViolations(async (violations) => {
+    try {
+      return await fetchImpl(url, {
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      if (timeout.aborted) throw new Error('Hugging Face did not answer within 15 s.');
+      throw new Error(await explainFetchFailure(url, violations, fetchImpl));
+    }
+  });
   if (res.status === 401 || res.status === 403) {
     throw new Error(
       `${id} is gated or private: open its config.json on the hub and paste it here.`,

@@ -1,5 +1,6 @@
 import { gguf } from '@huggingface/gguf';
 import { blobBytes } from './blob-bytes';
+import { explainFetchFailure, withViolations } from './fetch-failure';
 import { ggufModel, type GgufHeader, type GgufModel } from '../../domain/gguf-model';
 
 /**
@@ -150,18 +151,19 @@ export async function readUrlHeader(
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     const [start] = rangeOf(init);
-    let res: Response;
-    try {
-      res = await realFetch(input, { ...init, signal });
-    } catch (e) {
-      checkAborted(opts.signal);
-      if (timeout.aborted) {
-        throw new GgufReadError(`The server did not answer within ${timeoutMs / 1000} s.`);
+    const res = await withViolations(async (violations) => {
+      try {
+        return await realFetch(input, { ...init, signal });
+      } catch {
+        checkAborted(opts.signal);
+        if (timeout.aborted) {
+          throw new GgufReadError(`The server did not answer within ${timeoutMs / 1000} s.`);
+        }
+        throw new GgufReadError(
+          await explainFetchFailure(parsed.toString(), violations, realFetch),
+        );
       }
-      throw new GgufReadError(
-        `The file could not be fetched: the server is unreachable, or it does not allow this page to read it (CORS). (${(e as Error).message})`,
-      );
-    }
+    });
     if (res.status === 416) return partial(new ArrayBuffer(0), start, total);
     if (res.status === 200) {
       void res.body?.cancel();

@@ -63,7 +63,7 @@ export function FitAdvice() {
               <li key={item.kind} className="fit-advice__item">
                 <div className="fit-advice__text">
                   <span className="fit-advice__title">{t.title}</span>{' '}
-                  <span className="num fit-advice__detail">{t.detail}</span>
+                  <span className="fit-advice__detail">{t.detail}</span>
                 </div>
                 {t.action && (
                   <button type="button" onClick={() => apply(item, model)}>

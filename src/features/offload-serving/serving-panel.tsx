@@ -95,7 +95,7 @@ export function ServingPanel({ device }: { device: DeviceSpec }) {
       </div>
       <p className="offload-serving__line">
         <span className="offload-serving__label">Most users that fit:</span>{' '}
-        <span className="num offload-serving__value" data-max-parallel={maxUsers}>
+        <span className="offload-serving__value" data-max-parallel={maxUsers}>
           {users}
         </span>
       </p>
