@@ -28,6 +28,10 @@ async function loadDeriver(root) {
 export async function deriveCatalog(root) {
   const read = (f) => JSON.parse(readFileSync(join(root, 'public', 'data', f), 'utf8'));
   const { deriveCatalog: derive } = await loadDeriver(root);
-  const { issues, weights } = derive(read('models.json'), read('quantizations.json'), read('gpus.json'));
+  const { issues, weights } = derive(
+    read('models.json'),
+    read('quantizations.json'),
+    read('gpus.json'),
+  );
   return { issues, weightsJson: JSON.stringify(weights) };
 }

@@ -16,7 +16,7 @@ import { OffloadServing } from '../features/offload-serving/offload-serving';
 import { LazyQuantChart } from '../features/quant-chart/lazy-quant-chart';
 import { QuantTable } from '../features/quant-table/quant-table';
 import { RunIt } from '../features/run-it/run-it';
-import { ResultsProvider, useSelected } from '../results/results-provider';
+import { ResultsProvider, useResults } from '../results/results-provider';
 import { useCatalogSync } from '../state/catalog-sync';
 import { useAppStore } from '../state/store';
 import { ErrorBoundary } from './error-boundary';
@@ -64,10 +64,14 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
 function CatalogGate() {
   const query = useQuery(catalogQueryOptions());
   if (query.isPending) {
+    // Inside a screen-tall main, so the footer is below the fold and nothing visible moves when
+    // the page arrives.
     return (
-      <div className="card app__loading" role="status" aria-live="polite">
-        Loading models, quantizations and GPUs…
-      </div>
+      <main className="app__main">
+        <div className="card app__loading" role="status" aria-live="polite">
+          Loading models, quantizations and GPUs…
+        </div>
+      </main>
     );
   }
   if (query.isError) {
@@ -144,7 +148,7 @@ function Section({ id, title, children }: { id: string; title: ReactNode; childr
 }
 
 function ModelTitle() {
-  return <>{useSelected().resolved.model.name}</>;
+  return <>{useResults().selected.resolved.model.name}</>;
 }
 
 function CalculatorView() {

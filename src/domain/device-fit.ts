@@ -1,3 +1,4 @@
+import { compareNames } from './format';
 import type { Estimate } from './estimate';
 import {
   fitOnDevice,
@@ -93,6 +94,6 @@ export function smallestThatRun(fits: readonly DeviceFit[], limit = 3): DeviceFi
   const total = (f: DeviceFit) => f.capacityBytes * Math.max(1, f.fit.needed);
   return fits
     .filter((f) => f.standing !== 'no')
-    .sort((a, b) => total(a) - total(b) || a.device.name.localeCompare(b.device.name, 'en'))
+    .sort((a, b) => total(a) - total(b) || compareNames(a.device.name, b.device.name))
     .slice(0, limit);
 }

@@ -1,3 +1,4 @@
+import { compareNames } from './format';
 import type { ModelSpec } from './types';
 
 export interface Relatives {
@@ -41,6 +42,6 @@ export function relatives(model: ModelSpec, models: readonly ModelSpec[]): Relat
     else derivatives.push(m);
   }
   const order = (a: ModelSpec, b: ModelSpec) =>
-    a.family.localeCompare(b.family, 'en') || a.name.localeCompare(b.name, 'en', { numeric: true });
+    compareNames(a.family, b.family) || compareNames(a.name, b.name);
   return { related: related.sort(order), derivatives: derivatives.sort(order) };
 }

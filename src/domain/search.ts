@@ -1,3 +1,4 @@
+import { compareNames } from './format';
 import type { DeviceSpec, ModelSpec } from './types';
 
 /** Lower case, with everything but letters and digits removed ("GPT-OSS 20b" -> "gptoss20b"). */
@@ -86,7 +87,7 @@ export function searchModels(models: readonly ModelSpec[], query: string): Model
     (a, b) =>
       a.s - b.s ||
       (empty ? 0 : (b.m.releaseDate ?? '').localeCompare(a.m.releaseDate ?? '')) ||
-      a.m.name.localeCompare(b.m.name, 'en', { numeric: true }),
+      compareNames(a.m.name, b.m.name),
   );
   return scored.map((x) => x.m);
 }

@@ -20,14 +20,15 @@ const ResultsContext = createContext<Results | null>(null);
 
 /**
  * The two clocks of the page, decided here by name:
- * - immediate: the selected configuration (useSelected: its estimate, fit, speed and verdict,
- *   shown by the answer and the breakdown) follows every store change in the same frame; it is one
- *   estimate, well under a millisecond;
- * - deferred: the comparisons (useResults: quantization rows, every device, suggestions, the
- *   chart) follow a copy of the selection that is updated in a React transition, so a slider drag
- *   paints the slider and the answer first and recomputes the rest in an interruptible render.
- *   Deferred views read only this copy (a store read inside the transition would make React redo
- *   the render synchronously).
+ * - immediate: the selected configuration as the answer shows it (useSelected: its estimate, fit,
+ *   speed and verdict) follows every store change in the same frame; it is one estimate, well
+ *   under a millisecond, read only by the answer and the controls that show the current value;
+ * - deferred: everything else (useResults: the breakdown and the other sections via
+ *   `results.selected`, the quantization rows, every device, suggestions; the chart on top of it
+ *   after the drag settles) follows a copy of the selection that is updated in a React
+ *   transition, so a slider drag paints the slider and the answer first and recomputes the rest in
+ *   an interruptible render. Deferred views read only this copy (a store read inside the
+ *   transition would make React redo the render synchronously).
  */
 export function ResultsProvider({ catalog, children }: { catalog: Catalog; children: ReactNode }) {
   const immediate = useAppStore(useShallow(selectionOf));
@@ -37,9 +38,11 @@ export function ResultsProvider({ catalog, children }: { catalog: Catalog; child
   }, [immediate, deferred]);
 
   const selected = useMemo(() => selectedFigures(catalog, immediate), [catalog, immediate]);
+  // Not keyed on `selected`: the comparisons must not follow the immediate clock.
+  const usable = selected !== null;
   const results = useMemo(
-    () => (selected ? new Results(catalog, deferred) : null),
-    [catalog, deferred, selected],
+    () => (usable ? new Results(catalog, deferred) : null),
+    [catalog, deferred, usable],
   );
   return (
     <CatalogContext.Provider value={catalog}>

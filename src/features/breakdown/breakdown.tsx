@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatBytes, formatNumber } from '../../domain/format';
-import { useSelected } from '../../results/results-provider';
+import { useResults } from '../../results/results-provider';
 import { useAppStore } from '../../state/store';
 import { BreakdownBar } from './breakdown-bar';
 import { BreakdownRow } from './breakdown-row';
@@ -27,7 +27,7 @@ import './speed.css';
  * the immediate clock (ResultsProvider).
  */
 export function Breakdown() {
-  const s = useSelected();
+  const s = useResults().selected;
   const unit = useAppStore((st) => st.unit);
   const { estimate, fit, run } = s;
   const { model, quant, device } = s.resolved;

@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import { DevicePicker } from '../../components/device-picker';
 import { IntegerField } from '../../components/integer-field';
 import { UnifiedLimit } from '../../components/unified-limit';
 import { maxUnits } from '../../domain/fit';
 import { useCatalog, useSelected } from '../../results/results-provider';
-import { useAppStore } from '../../state/store';
+import type { DeviceSpec } from '../../domain/types';
+import { useAppStore, type AutoDevice } from '../../state/store';
 
 /**
  * Your GPU or computer: a searchable picker, how many of it (not for a unified-memory computer,
@@ -12,8 +14,29 @@ import { useAppStore } from '../../state/store';
 export function DeviceField() {
   const { devices } = useCatalog();
   const { resolved, hardware } = useSelected();
-  const device = resolved.device;
   const autoDevice = useAppStore((s) => s.autoDevice);
+  return (
+    <DeviceFieldView
+      devices={devices}
+      device={resolved.device}
+      count={hardware.count}
+      autoDevice={autoDevice}
+    />
+  );
+}
+
+/** Re-renders only when the device, count or its origin change, not on every slider step. */
+const DeviceFieldView = memo(function DeviceFieldView({
+  devices,
+  device,
+  count,
+  autoDevice,
+}: {
+  devices: readonly DeviceSpec[];
+  device: DeviceSpec | null;
+  count: number;
+  autoDevice: AutoDevice;
+}) {
   return (
     <div className="controls__device">
       <div className="controls__row">
@@ -29,7 +52,7 @@ export function DeviceField() {
           <IntegerField
             label="How many"
             className="field--small"
-            value={hardware.count}
+            value={count}
             min={1}
             max={maxUnits(device)}
             commitWhileTyping
@@ -46,4 +69,4 @@ export function DeviceField() {
       {device && <UnifiedLimit device={device} />}
     </div>
   );
-}
+});

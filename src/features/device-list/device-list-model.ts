@@ -1,3 +1,4 @@
+import { compareNames } from '../../domain/format';
 import { groupOf, type DeviceGroupKey } from '../../components/device-groups';
 import type { DeviceFit, DeviceStanding } from '../../domain/device-fit';
 import { searchDevices } from '../../domain/search';
@@ -23,7 +24,7 @@ export interface DeviceFilters {
 }
 
 function byName(a: DeviceFit, b: DeviceFit): number {
-  return a.device.name.localeCompare(b.device.name, 'en', { numeric: true });
+  return compareNames(a.device.name, b.device.name);
 }
 
 const COMPARE: Record<GridSort, (a: DeviceFit, b: DeviceFit) => number> = {
@@ -84,5 +85,5 @@ export function deviceListGroups(
 
 /** Distinct vendor names of the devices, alphabetical. */
 export function distinctVendors(fits: readonly DeviceFit[]): string[] {
-  return [...new Set(fits.map((x) => x.device.vendor))].sort((a, b) => a.localeCompare(b, 'en'));
+  return [...new Set(fits.map((x) => x.device.vendor))].sort(compareNames);
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useCatalog, useSelected } from '../../results/results-provider';
+import { useCatalog, useResults } from '../../results/results-provider';
 import { useAppStore } from '../../state/store';
 import { buildFaq } from './build-faq';
 import './faq.css';
@@ -7,7 +7,7 @@ import './faq.css';
 /** Questions and answers about the selected model on the selected device, at the chosen settings. */
 export function Faq() {
   const catalog = useCatalog();
-  const selected = useSelected();
+  const selected = useResults().selected;
   const unit = useAppStore((s) => s.unit);
   const entries = useMemo(
     () => buildFaq({ selected, quants: catalog.quants, devices: catalog.devices, unit }),

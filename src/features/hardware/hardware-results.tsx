@@ -1,3 +1,4 @@
+import { compareNames } from '../../domain/format';
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { deviceLabel } from '../../components/device-groups';
@@ -19,9 +20,7 @@ interface Props {
 }
 
 function distinct(values: readonly (string | null)[]): string[] {
-  return [...new Set(values.filter((v): v is string => v !== null))].sort((a, b) =>
-    a.localeCompare(b, 'en'),
-  );
+  return [...new Set(values.filter((v): v is string => v !== null))].sort(compareNames);
 }
 
 /** Summary line, filters and the table of models for the chosen hardware. */

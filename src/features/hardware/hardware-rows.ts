@@ -1,3 +1,4 @@
+import { compareNames } from '../../domain/format';
 import type { HardwareRow, HardwareVerdict } from '../../domain/hardware-sweep';
 import type { HwMoeFilter, HwSort } from '../../state/selection';
 
@@ -24,8 +25,7 @@ export function filterRows(rows: readonly HardwareRow[], f: HardwareFilters): Ha
 /** Runs great, then tight, then with offload, then not at all. */
 const VERDICT_RANK: Record<HardwareVerdict, number> = { great: 0, tight: 1, offload: 2, no: 3 };
 
-const byName = (a: HardwareRow, b: HardwareRow) =>
-  a.model.name.localeCompare(b.model.name, 'en', { numeric: true });
+const byName = (a: HardwareRow, b: HardwareRow) => compareNames(a.model.name, b.model.name);
 const byRelease = (a: HardwareRow, b: HardwareRow) =>
   (b.model.releaseDate ?? '').localeCompare(a.model.releaseDate ?? '');
 

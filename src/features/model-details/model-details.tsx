@@ -2,7 +2,7 @@ import { useMemo, type MouseEvent } from 'react';
 import { formatNumber, formatParams, formatTokens } from '../../domain/format';
 import { relatives } from '../../domain/related';
 import type { ModelSpec } from '../../domain/types';
-import { useCatalog, useSelected } from '../../results/results-provider';
+import { useCatalog, useResults } from '../../results/results-provider';
 import { encodeSelection } from '../../state/url-codec';
 import { selectionOf, useAppStore } from '../../state/store';
 import { attentionLabel, moeLabel } from './attention-label';
@@ -57,7 +57,7 @@ function ModelLinks({ models, label }: { models: readonly ModelSpec[]; label: st
  */
 export function ModelDetails() {
   const { models } = useCatalog();
-  const { resolved } = useSelected();
+  const { resolved } = useResults().selected;
   const m = resolved.model;
   const moe = moeLabel(m.arch);
   const rel = useMemo(() => relatives(m, models), [m, models]);

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import { SearchCombobox } from '../../components/search-combobox';
 import { formatParams, formatTokens } from '../../domain/format';
 import { searchModels } from '../../domain/search';
@@ -17,14 +17,24 @@ function paramsText(m: ModelSpec): string {
 /** Searchable model picker: tolerant of spacing and punctuation ("gptoss", "qwen 14"). */
 export function ModelPicker() {
   const { models } = useCatalog();
-  const { resolved } = useSelected();
+  return <ModelPickerBox models={models} model={useSelected().resolved.model} />;
+}
+
+/** Re-renders only when the model changes, not on every slider step. */
+const ModelPickerBox = memo(function ModelPickerBox({
+  models,
+  model,
+}: {
+  models: readonly ModelSpec[];
+  model: ModelSpec;
+}) {
   const search = useCallback((q: string) => searchModels(models, q), [models]);
   return (
     <SearchCombobox<ModelSpec>
       inputId="model-picker"
       label="Model"
-      currentText={resolved.model.name}
-      currentMeta={`${resolved.model.publisher} · ${paramsText(resolved.model)}`}
+      currentText={model.name}
+      currentMeta={`${model.publisher} · ${paramsText(model)}`}
       placeholder={`Search ${models.length} models (“qwen 14”, “gptoss”)`}
       search={search}
       keyOf={(m) => m.id}
@@ -41,4 +51,4 @@ export function ModelPicker() {
       onChoose={(m) => useAppStore.getState().selectModel(m)}
     />
   );
-}
+});

@@ -10,7 +10,7 @@ import { VerdictBadge } from '../../components/verdict-badge';
 import type { FitResult } from '../../domain/fit';
 import { formatBytes, formatNumber } from '../../domain/format';
 import { DEFAULT_RAM_BANDWIDTH_GBS, MIN_OFFLOAD_TPS, type OffloadPlan } from '../../domain/offload';
-import { useSelected } from '../../results/results-provider';
+import { useResults } from '../../results/results-provider';
 import { MAX_RAM_GB } from '../../state/selection';
 import { useAppStore } from '../../state/store';
 
@@ -49,7 +49,7 @@ function verdictLine(fit: FitResult, plan: OffloadPlan | null) {
 
 /** Offload: where the selected configuration's bytes go with the user's system RAM, and the speed. */
 export function OffloadPanel({ fit }: { fit: FitResult }) {
-  const sel = useSelected();
+  const sel = useResults().selected;
   const unit = useAppStore((st) => st.unit);
   const ramGb = useAppStore((st) => st.ramGb);
   const ramBandwidthGbS = useAppStore((st) => st.ramBandwidthGbS);

@@ -1,12 +1,12 @@
 import { isUnified } from '../../domain/fit';
-import { useSelected } from '../../results/results-provider';
+import { useResults } from '../../results/results-provider';
 import { OffloadPanel } from './offload-panel';
 import { ServingPanel } from './serving-panel';
 import './offload-serving.css';
 
 /** Offload to system RAM and multi-user serving capacity for the selected configuration. */
 export function OffloadServing() {
-  const { resolved, fit } = useSelected();
+  const { resolved, fit } = useResults().selected;
   const device = resolved.device;
   if (!device || !fit) {
     return (

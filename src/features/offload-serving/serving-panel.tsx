@@ -6,7 +6,7 @@ import { MAX_DEVICE_COUNT } from '../../domain/fit';
 import { formatBytes, formatNumber, formatTokens } from '../../domain/format';
 import { maxParallelThatFits, tensorParallelOk, vllmCapacity } from '../../domain/serving';
 import type { DeviceSpec } from '../../domain/types';
-import { useSelected } from '../../results/results-provider';
+import { useResults } from '../../results/results-provider';
 import { MAX_PARALLEL } from '../../state/selection';
 import { useAppStore } from '../../state/store';
 
@@ -19,7 +19,7 @@ function listOr(ns: number[]): string {
 
 /** Serving: how many users fit with llama.cpp, and vLLM's KV capacity. */
 export function ServingPanel({ device }: { device: DeviceSpec }) {
-  const { resolved, run, hardware, kv } = useSelected();
+  const { resolved, run, hardware, kv } = useResults().selected;
   const vllmUtilization = useAppStore((st) => st.vllmUtilization);
   const unit = useAppStore((st) => st.unit);
   const s = { count: hardware.count, vllmUtilization, unit };

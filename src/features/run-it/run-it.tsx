@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSelected } from '../../results/results-provider';
+import { useResults } from '../../results/results-provider';
 import { useAppStore } from '../../state/store';
 import { buildCommands, macLimitCommand } from './commands';
 import { CommandBlock } from './command-block';
@@ -7,7 +7,7 @@ import './run-it.css';
 
 /** "Run it": commands for llama.cpp, Ollama, vLLM and LM Studio for the selected configuration. */
 export function RunIt() {
-  const s = useSelected();
+  const s = useResults().selected;
   const unit = useAppStore((st) => st.unit);
   const commands = useMemo(() => buildCommands(s, unit), [s, unit]);
   const macLimit = macLimitCommand(s);
