@@ -179,10 +179,12 @@ export function chooseTensorType(t: TensorInfo, ctx: RecipeContext, c: RecipeCou
   const def = FTYPE_DEFAULT[ftype];
   if (t.role === 'f32') return 'F32';
   if (t.role === 'f32_2d') return 'F32';
+  // Native MXFP4 experts stay MXFP4 under every recipe, the 16-bit ones included: convert_hf_to_gguf
+  // writes gpt-oss experts as MXFP4 whatever the output type (published gpt-oss-20b F16 GGUFs are
+  // 13.8 GB, the size of the MXFP4 checkpoint, not the 41.8 GB of an all-16-bit file;
+  // catalog/measurements/gguf-sizes-gpt-oss.json).
+  if (t.nativeMxfp4 && t.isExpert && t.rowLength % 32 === 0 && ftype !== 'F32') return 'MXFP4';
   if (ftype === 'F32' || ftype === 'F16' || ftype === 'BF16') return def;
-
-  // Native MXFP4 experts stay MXFP4 under every quantized recipe (gpt-oss; ESTIMATION.md).
-  if (t.nativeMxfp4 && t.isExpert && t.rowLength % 32 === 0) return 'MXFP4';
 
   const isOutput = t.role === 'output' || (t.role === 'token_embd' && ctx.tiedEmbeddings);
   if (isOutput) {

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCatalog } from '../../src/catalog/catalog';
 import {
   matchDevice,
   matchDeviceConfidently,
   normalizeRenderer,
 } from '../../src/domain/match-device';
 import { FIXTURE_DEVICES } from '../fixtures/catalog';
+import { SHIPPED } from '../fixtures/shipped-catalog';
 
-const data = (f: string): unknown =>
-  JSON.parse(readFileSync(path.join(__dirname, '../../public/data', f), 'utf8'));
-const DEVICES = parseCatalog(
-  data('models.json'),
-  data('quantizations.json'),
-  data('gpus.json'),
-).devices;
+const DEVICES = SHIPPED.devices;
 
 // Renderer strings as browsers report them (Chrome/ANGLE on Windows and macOS, Firefox and
 // Chrome on Linux with the proprietary NVIDIA driver or Mesa, Safari).
