@@ -1,3 +1,4 @@
+import { attentionFlopsPerToken } from './decode-model';
 import { estimateComputeBuffer } from './compute-buffer';
 import {
   fitOnDevice,
@@ -43,6 +44,14 @@ export interface Estimate {
   demand: Demand;
   /** Configuration problems the runtime would refuse or change, in plain words. */
   warnings: string[];
+  /** What decoding one token costs beyond the bytes (speed.ts tokenWork). */
+  decode: {
+    /** Tokens in the cache per sequence (the context length asked for). */
+    contextTokens: number;
+    /** Attention arithmetic for one token with that cache, FLOP (decode-model.ts). */
+    attentionFlops: number;
+    layers: number;
+  };
 }
 
 /**
@@ -84,6 +93,11 @@ export function estimate(input: EstimateInput): Estimate {
       perDeviceBytes: computeBytes + reserveBytes,
     },
     warnings,
+    decode: {
+      contextTokens: input.contextTokens,
+      attentionFlops: attentionFlopsPerToken(input.arch, input.contextTokens),
+      layers: input.arch.layers,
+    },
   };
 }
 

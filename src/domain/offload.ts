@@ -1,6 +1,7 @@
 import type { Estimate } from './estimate';
 import { isUnified, usableBytesPerGpu, type UsableOptions, gpusInUse } from './fit';
-import { decodeEfficiency } from './speed';
+import { decodeClassOf, decodeSecondsPerToken } from './decode-model';
+import { DECODE_CONSTANTS, tokenWork } from './speed';
 import type { DeviceSpec, ModelArch } from './types';
 import { GB } from './units';
 
@@ -9,6 +10,14 @@ import { GB } from './units';
  * DDR5 transfer rate x bus width). The default for "system RAM bandwidth"; the user can change it.
  */
 export const DEFAULT_RAM_BANDWIDTH_GBS = 89.6;
+
+/**
+ * Fraction of system-RAM bandwidth the CPU side of an offload reaches, by weight width: the
+ * unified-memory efficiency of the M2 Ultra llama-bench runs in shared/reference/calibration.json
+ * (Llama 3 8B tg512: Q4_K_M 78.81 t/s x 4,617,396,480 B / 800 GB/s = 0.455; F16 36.9 t/s x
+ * 15,010,382,080 B / 800 GB/s = 0.692), the measured efficiency this side has always used.
+ */
+export const RAM_SIDE_EFFICIENCY = { quantized: 0.455, sixteenBit: 0.692 } as const;
 
 /**
  * Slowest decode speed at which we call offload a way to run a model, tokens/s. Our threshold, not
@@ -65,9 +74,9 @@ export interface OffloadInput {
  * 3. otherwise as many whole layers (weights and KV) as fit on the GPU (`-ngl N`): mode "layers";
  * a unified-memory computer has one pool, so it has nothing to offload to: mode "none";
  * each GPU still pays its compute buffer and reserve; the token embedding always stays in RAM.
- * Decode time per token = bytes read on the GPU / (eff x GPU bandwidth) + bytes read from RAM /
- * (eff x RAM bandwidth), with the calibrated efficiency band of speed.ts applied to both (an
- * assumption for the CPU side: no CPU measurement is calibrated). ESTIMATION.md "Decode speed".
+ * Decode time per token = the GPU's share by the decode model of speed.ts (its bytes, attention
+ * and per-layer overhead) + bytes read from RAM / ({@link RAM_SIDE_EFFICIENCY} x RAM bandwidth);
+ * the range is the decode model's. ESTIMATION.md "Decode speed".
  */
 export function planOffload(o: OffloadInput): OffloadPlan {
   const e = o.estimate;
@@ -75,19 +84,27 @@ export function planOffload(o: OffloadInput): OffloadPlan {
   const usable = usableBytesPerGpu(o.device, o.usable);
   const budget = usable * gpus - e.demand.perDeviceBytes * gpus;
   const layers = o.arch.layers;
-  const sixteenBit = e.weights.bitsPerWeight >= 15;
-  const gpuEff = decodeEfficiency(isUnified(o.device), sixteenBit);
-  const cpuEff = decodeEfficiency(true, sixteenBit);
-  const gpuBw = o.device.bandwidthGbS * GB;
+  const work = tokenWork(e);
+  const cls = decodeClassOf(o.device);
   const ramBw = o.ramBandwidthGbS * GB;
-  const activeTotal = e.weights.activeBytes + e.kv.totalBytes;
+  const cpuEff =
+    work.kind === '16-bit' ? RAM_SIDE_EFFICIENCY.sixteenBit : RAM_SIDE_EFFICIENCY.quantized;
+  const activeTotal = work.bytes;
+  const { low, high } = DECODE_CONSTANTS.range;
 
   const speed = (gpuRead: number, ramRead: number) => {
-    const t = (eff: number, cpu: number) => gpuRead / (eff * gpuBw) + ramRead / (cpu * ramBw);
+    const share = activeTotal > 0 ? gpuRead / activeTotal : 1;
+    const gpu = decodeSecondsPerToken(
+      { ...work, bytes: gpuRead, attentionFlops: work.attentionFlops * share },
+      o.device.bandwidthGbS,
+      cls,
+      DECODE_CONSTANTS,
+    );
+    const tps = 1 / (gpu + ramRead / (cpuEff * ramBw));
     return {
-      tps: 1 / t(gpuEff.mid, cpuEff.mid),
-      tpsLow: 1 / t(gpuEff.low, cpuEff.low),
-      tpsHigh: 1 / t(gpuEff.high, cpuEff.high),
+      tps,
+      tpsLow: tps * low,
+      tpsHigh: tps * high,
       ramReadFraction: ramRead / (gpuRead + ramRead),
     };
   };

@@ -1,127 +1,95 @@
 import type { Estimate } from './estimate';
-import { isUnified } from './fit';
 import type { DeviceSpec } from './types';
-import { GB } from './units';
+
+import fit from './decode-fit.json';
+import {
+  decodeClassOf,
+  decodeSecondsPerToken,
+  weightKindOf,
+  type Backend,
+  type DecodeClass,
+  type DecodeConstants,
+  type TokenWork,
+} from './decode-model';
 
 /**
- * Published llama-bench token-generation speeds (tg512, all layers on the GPU, flash attention
- * off) for Llama 3 8B, from shared/reference/calibration.json decode_tps (XiongjieDai
- * GPU-Benchmarks-on-LLM-Inference, llama.cpp builds 2795-2833), with the bytes the engine says
- * are read per token (GPU-resident weights: Q4_K_M 4,617,396,480 B; F16 15,010,382,080 B).
- * Efficiency = tokens/s x bytes per token / peak bandwidth.
+ * Decode-speed constants fitted on published llama-bench tg results (catalog/measurements/
+ * llama-bench.json, mapped by bench-setups.json) by scripts/fit-decode.mjs; the held-out errors
+ * are in the same file and in the README.
  */
-export const DECODE_CALIBRATION = [
-  {
-    gpu: 'RTX 3090',
-    unified: false,
-    sixteenBit: false,
-    tps: 115.42,
-    bandwidthGbS: 936,
-    bytesPerToken: 4_617_396_480,
-  },
-  {
-    gpu: 'RTX 4090',
-    unified: false,
-    sixteenBit: false,
-    tps: 130.58,
-    bandwidthGbS: 1008,
-    bytesPerToken: 4_617_396_480,
-  },
-  {
-    gpu: 'M2 Ultra',
-    unified: true,
-    sixteenBit: false,
-    tps: 78.81,
-    bandwidthGbS: 800,
-    bytesPerToken: 4_617_396_480,
-  },
-  {
-    gpu: 'RTX 3090',
-    unified: false,
-    sixteenBit: true,
-    tps: 47.4,
-    bandwidthGbS: 936,
-    bytesPerToken: 15_010_382_080,
-  },
-  {
-    gpu: 'RTX 4090',
-    unified: false,
-    sixteenBit: true,
-    tps: 54.84,
-    bandwidthGbS: 1008,
-    bytesPerToken: 15_010_382_080,
-  },
-  {
-    gpu: 'M2 Ultra',
-    unified: true,
-    sixteenBit: true,
-    tps: 36.9,
-    bandwidthGbS: 800,
-    bytesPerToken: 15_010_382_080,
-  },
-] as const;
+export const DECODE_CONSTANTS: DecodeConstants = fit.constants as DecodeConstants;
 
-function efficiencyOf(c: (typeof DECODE_CALIBRATION)[number]): number {
-  return (c.tps * c.bytesPerToken) / (c.bandwidthGbS * GB);
-}
-
-export interface Efficiency {
-  /** Central efficiency for this kind of device and weight type. */
-  mid: number;
-  /** Lowest and highest efficiency seen for this weight type on any calibrated device. */
-  low: number;
-  high: number;
-}
+/** Held-out errors of {@link DECODE_CONSTANTS} (leave one row out; leave one device out). */
+export const DECODE_HELD_OUT = fit.heldOut;
 
 /**
- * Fraction of peak memory bandwidth that decoding achieves, from {@link DECODE_CALIBRATION}:
- * quantized weights (dequantisation costs compute) reach 0.45-0.60 of peak, 16-bit weights
- * 0.69-0.82; discrete GPUs use the mean of the RTX 3090 and 4090 figures, unified-memory
- * devices the M2 Ultra figure.
- */
-export function decodeEfficiency(unified: boolean, sixteenBit: boolean): Efficiency {
-  const same = DECODE_CALIBRATION.filter((c) => c.sixteenBit === sixteenBit);
-  const effs = same.map(efficiencyOf);
-  const kind = same.filter((c) => c.unified === unified).map(efficiencyOf);
-  const mid = kind.reduce((a, b) => a + b, 0) / kind.length;
-  return { mid, low: Math.min(...effs), high: Math.max(...effs) };
-}
-
-/**
- * Bytes read from GPU memory to generate one token at `contextTokens`: the weights of the active
- * parameters (all dense weights, only the routed experts in use for MoE) plus the whole KV cache
- * and state in use (decode attends over every cached token). ESTIMATION.md "Decode speed".
+ * Bytes read from GPU memory to generate one token at the estimate's context: the weights of the
+ * active parameters (all dense weights, only the routed experts in use for MoE) plus the whole KV
+ * cache and state in use (decode attends over every cached token). ESTIMATION.md "Decode speed".
  */
 export function bytesReadPerToken(e: Estimate): number {
   return e.weights.activeBytes + e.kv.totalBytes;
 }
 
+/** What one token costs at the estimate's context: bytes read, attention FLOP, layers, weight kind. */
+export function tokenWork(e: Estimate): TokenWork {
+  return {
+    bytes: bytesReadPerToken(e),
+    attentionFlops: e.decode.attentionFlops,
+    layers: e.decode.layers,
+    kind: weightKindOf(e.weights.byType),
+  };
+}
+
 export interface SpeedEstimate {
   /** Tokens per second, central estimate. */
   tps: number;
-  /** Range from the lowest and highest calibrated efficiency. */
+  /** Range that held 90% of the published measurements (5th-95th percentile of measured / fitted). */
   low: number;
   high: number;
   bytesPerToken: number;
+  /** Bandwidth efficiency on these weights (class efficiency x weight-kind factor). */
   efficiency: number;
+  /** Fixed per-token time (launch overhead of every layer), seconds. */
+  overheadS: number;
+  /** Tokens in the cache the figure applies to. */
+  contextTokens: number;
+  /** The constants class used (e.g. cuda, metal-m3). */
+  deviceClass: DecodeClass;
+}
+
+export interface SpeedOptions {
+  /** Back end; default by vendor (decode-model.ts defaultBackend). */
+  backend?: Backend;
+  /**
+   * GPUs the model is spread over. llama.cpp splits by layers: each GPU reads its share in turn,
+   * so time per token is that of one card reading everything (ESTIMATION.md "Several GPUs").
+   */
+  gpus?: number;
 }
 
 /**
- * Decode speed on `device`, tokens/s: efficiency x bandwidth / bytes read per token. With a layer
- * split over several GPUs the cards work one after another, so speed does not add up
- * (ESTIMATION.md "Several GPUs"): the figure is that of one card holding every layer.
+ * Decode speed on `device`, tokens/s, at the estimate's context: time per token = bytes read /
+ * (efficiency x bandwidth) + attention arithmetic / (FLOP-per-byte x bandwidth) + layers x
+ * per-layer overhead ({@link decodeSecondsPerToken}), constants by device class
+ * ({@link DECODE_CONSTANTS}). With a layer split over several identical GPUs the cards work one
+ * after another, so the figure is that of one card holding every layer.
  */
-export function decodeSpeed(e: Estimate, device: DeviceSpec): SpeedEstimate {
-  const sixteenBit = e.weights.bitsPerWeight >= 15;
-  const eff = decodeEfficiency(isUnified(device), sixteenBit);
-  const bytes = bytesReadPerToken(e);
-  const bw = device.bandwidthGbS * GB;
+export function decodeSpeed(e: Estimate, device: DeviceSpec, o: SpeedOptions = {}): SpeedEstimate {
+  const cls = decodeClassOf(device, o.backend);
+  const work = tokenWork(e);
+  const t = decodeSecondsPerToken(work, device.bandwidthGbS, cls, DECODE_CONSTANTS);
+  const tps = 1 / t;
+  const c = DECODE_CONSTANTS.classes[cls];
   return {
-    tps: (eff.mid * bw) / bytes,
-    low: (eff.low * bw) / bytes,
-    high: (eff.high * bw) / bytes,
-    bytesPerToken: bytes,
-    efficiency: eff.mid,
+    tps,
+    low: tps * DECODE_CONSTANTS.range.low,
+    high: tps * DECODE_CONSTANTS.range.high,
+    bytesPerToken: work.bytes,
+    efficiency: c.efficiency * DECODE_CONSTANTS.kinds[work.kind],
+    overheadS: work.layers * c.overheadPerLayerS,
+    contextTokens: e.decode.contextTokens,
+    deviceClass: cls,
   };
 }
 

@@ -39,7 +39,8 @@ export interface Selected {
   /** Offload plan when the device cannot hold everything (discrete GPUs only); null otherwise. */
   offload: OffloadPlan | null;
   /** Decode speed where it runs (on the GPU(s), or with offload); null without a device or when it cannot run. */
-  speed: Pick<SpeedEstimate, 'tps' | 'low' | 'high'> | null;
+  /** Decode speed: the engine's full estimate on the GPU, or the offload plan's figures. */
+  speed: (Pick<SpeedEstimate, 'tps' | 'low' | 'high'> & Partial<SpeedEstimate>) | null;
   /** Prompt processing speed, tokens/s, when the device has an FP16 figure and it runs on the GPU(s). */
   prefillTps: number | null;
   verdict: AnswerVerdict;

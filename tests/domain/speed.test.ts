@@ -5,6 +5,7 @@ import { decodeSpeed, prefillSpeed } from '../../src/domain/speed';
 import type { DeviceSpec } from '../../src/domain/types';
 import { DEEPSEEK_R1, LLAMA_31_8B, MIXTRAL_8X7B } from '../fixtures/archs';
 import { testDevice } from '../fixtures/devices';
+import { shippedDevice } from '../fixtures/shipped-catalog';
 
 const device = (
   name: string,
@@ -32,24 +33,41 @@ const tg512 = (quantId: string) =>
     flashAttention: false,
   });
 
-describe('decode speed against llama-bench tg512 (calibration.json decode_tps)', () => {
-  // Published figures: XiongjieDai/GPU-Benchmarks-on-LLM-Inference @ aa72e0ec (Llama 3 8B).
+describe('decode speed: the six calibration runs of shared/reference/calibration.json, kept out of fitting', () => {
+  // Published llama-bench tg512, Llama 3 8B: XiongjieDai/GPU-Benchmarks-on-LLM-Inference @ aa72e0ec
+  // (builds 2795-2833). The constants are fitted on other sources (llama-bench.json), so these
+  // six runs are an independent check: each must lie in the range shown, the central figure
+  // within 20% (these early-2024 builds are slower than the ones the fit saw).
   it.each([
-    ['RTX 3090', 936, 24, false, 'Q4_K_M', 115.42],
-    ['RTX 4090', 1008, 24, false, 'Q4_K_M', 130.58],
-    ['M2 Ultra', 800, 192, true, 'Q4_K_M', 78.81],
-    ['RTX 3090', 936, 24, false, 'F16', 47.4],
-    ['RTX 4090', 1008, 24, false, 'F16', 54.84],
-    ['M2 Ultra', 800, 192, true, 'F16', 36.9],
-  ] as const)(
-    '%s %s: published %s t/s lies in the estimated range, central within 6%',
-    (name, bw, mem, unified, quant, tps) => {
-      const s = decodeSpeed(tg512(quant), device(name, bw, mem, unified));
-      expect(tps).toBeGreaterThanOrEqual(s.low * 0.97);
-      expect(tps).toBeLessThanOrEqual(s.high * 1.03);
-      expect(Math.abs(s.tps - tps) / tps).toBeLessThan(0.06);
-    },
-  );
+    ['nvidia-rtx-3090', 'Q4_K_M', 115.42],
+    ['nvidia-rtx-4090', 'Q4_K_M', 130.58],
+    ['apple-mac-studio-m2-ultra-192gb', 'Q4_K_M', 78.81],
+    ['nvidia-rtx-3090', 'F16', 47.4],
+    ['nvidia-rtx-4090', 'F16', 54.84],
+    ['apple-mac-studio-m2-ultra-192gb', 'F16', 36.9],
+  ] as const)('%s %s: published %s tokens/s lies in the range shown', (id, quant, tps) => {
+    const s = decodeSpeed(tg512(quant), shippedDevice(id));
+    expect(tps).toBeGreaterThanOrEqual(s.low);
+    expect(tps).toBeLessThanOrEqual(s.high);
+    expect(Math.abs(s.tps - tps) / tps).toBeLessThan(0.2);
+  });
+
+  it('says which context the figure applies to, and a longer cache is slower', () => {
+    const short = decodeSpeed(tg512('Q4_K_M'), shippedDevice('nvidia-rtx-4090'));
+    expect(short.contextTokens).toBe(512);
+    const long = estimate({
+      arch: LLAMA_31_8B,
+      quantId: 'Q4_K_M',
+      contextTokens: 32768,
+      parallel: 1,
+      typeK: 'f16',
+      typeV: 'f16',
+      flashAttention: true,
+    });
+    const s = decodeSpeed(long, shippedDevice('nvidia-rtx-4090'));
+    expect(s.contextTokens).toBe(32768);
+    expect(s.tps).toBeLessThan(short.tps * 0.8);
+  });
 
   it('MoE speed follows active parameters: Mixtral 8x7B decodes far faster than a dense model of its size', () => {
     const e = estimate({

@@ -98,7 +98,10 @@ export function AnswerBar() {
               data-value={s.speed.tps}
               title={`Estimated decode speed with ${formatTokens(s.run.contextTokens)} tokens in the cache; range ${formatTps(s.speed.low)}–${formatTps(s.speed.high)}`}
             >
-              ≈ {formatTps(s.speed.tps)} tokens/s
+              ≈ {formatTps(s.speed.tps)} tokens/s{' '}
+              <span className="answer__speed-context">
+                at {formatTokens(s.run.contextTokens)} context
+              </span>
             </span>
           ) : (
             <span className="answer__speed muted" data-field="decode-tps" data-value={0}>

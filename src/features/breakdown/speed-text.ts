@@ -1,5 +1,5 @@
-import { formatBytes, formatNumber, type ByteUnit } from '../../domain/format';
-import { bytesReadPerToken, decodeEfficiency } from '../../domain/speed';
+import { formatBytes, formatNumber, formatTokens, type ByteUnit } from '../../domain/format';
+import { bytesReadPerToken } from '../../domain/speed';
 import { isUnified } from '../../domain/fit';
 import { formatPercent, offloadModeText, tpsWithRange } from '../../components/offload-text';
 import type { Selected } from '../../results/selected';
@@ -25,18 +25,19 @@ export function buildSpeedLine(s: Selected, unit: ByteUnit): SpeedLineText | nul
   const device = s.resolved.device;
   if (!device || !s.fit) return null;
   if (s.fit.verdict !== 'no' && s.speed) {
-    const eff = decodeEfficiency(isUnified(device), s.estimate.weights.bitsPerWeight >= 15);
+    const sp = s.speed;
     const split =
       s.fit.gpus > 1
         ? `; split by layers over ${formatNumber(s.fit.gpus)} GPUs the cards work in turn, so speed does not add up`
         : '';
     return {
       tps: s.speed.tps,
-      lead: `≈ ${tpsWithRange(s.speed.tps, s.speed.low, s.speed.high)} generation`,
+      lead: `≈ ${tpsWithRange(sp.tps, sp.low, sp.high)} generation at ${formatTokens(sp.contextTokens ?? s.estimate.decode.contextTokens)} tokens in the cache`,
       how:
-        `bandwidth ${gbS(device.bandwidthGbS)} × efficiency ${formatNumber(eff.mid, 2)} ÷ ` +
         `${formatBytes(bytesReadPerToken(s.estimate), unit)} read per token (weights in use and the ` +
-        `whole cache at this context); calibrated on llama-bench${split}`,
+        `cache at this context) at ${gbS(device.bandwidthGbS)} × efficiency ${formatNumber(sp.efficiency ?? 0, 2)}, ` +
+        `plus ${formatNumber((sp.overheadS ?? 0) * 1000, 1)} ms of fixed cost per token; fitted on published ` +
+        `llama-bench runs, 90% of which fall in the range${split}`,
     };
   }
   const plan = s.offload;

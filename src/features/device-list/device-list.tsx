@@ -258,7 +258,8 @@ export function DeviceList() {
         One unit of each device (a card, a computer, or a multi-GPU server). Runs great: at most{' '}
         {formatNumber(GREAT_MAX_FRACTION * 100)}% of usable memory; tight: up to 100%. Several cards
         split the model by layers and each pays its own compute buffer and reserve; Macs and other
-        unified-memory computers cannot be pooled. Speed: estimated decode tokens/s.
+        unified-memory computers cannot be pooled. Speed: estimated decode tokens/s with the chosen
+        context in the cache.
       </p>
     </div>
   );
