@@ -9,7 +9,7 @@ import {
   weightKindOf,
   type Backend,
 } from '../src/domain/decode-model';
-import type { DecodeSample } from '../src/domain/decode-fitting';
+import type { DecodeSample, PrefillSample } from '../src/domain/decode-fitting';
 import { estimate } from '../src/domain/estimate';
 import { isGgufFileType } from '../src/domain/gguf-recipe';
 import { GiB } from '../src/domain/units';
@@ -155,6 +155,97 @@ export function buildDecodeSamples(
       device: `${row.device} (${row.backend})`,
       row,
       sizeScale,
+    });
+  }
+  return { samples, skipped };
+}
+
+/** "pp512" -> 512 prompt tokens (no depth); other tests -> null. */
+export function parsePpTest(test: string): number | null {
+  const m = /^pp(\d+)$/.exec(test.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * FP16 peak of the GPU a row ran on, TFLOPS: the catalog device's figure; for an Apple chip named
+ * with its GPU core count (e.g. "Apple M3 Pro 14-core GPU"), the catalog figure of that chip per
+ * GPU core (Apple GPUs scale per core at one clock: cores x 256 x GHz) times the row's cores.
+ */
+function rowTflops(row: BenchRow, ds: DeviceSetup, catalog: Catalog): number | null {
+  if ('deviceId' in ds) {
+    const d = catalog.devices.find((x) => x.id === ds.deviceId);
+    if (!d?.fp16Tflops) return null;
+    const m = /(\d+)-core GPU/.exec(row.device);
+    if (d.vendor === 'Apple' && m) return perCore(d.chip ?? '', d.fp16Tflops) * Number(m[1]);
+    return d.fp16Tflops;
+  }
+  const m = /^Apple (M\d(?: Pro| Max| Ultra)?) (\d+)-core GPU/.exec(row.device);
+  if (!m) return null;
+  const tier = m[1] ?? '';
+  const cores = Number(m[2]);
+  const same = catalog.devices.find(
+    (d) => d.vendor === 'Apple' && d.fp16Tflops && chipTier(d.chip ?? '') === tier,
+  );
+  if (!same?.fp16Tflops) return null;
+  return perCore(same.chip ?? '', same.fp16Tflops) * cores;
+}
+
+function chipTier(chip: string): string {
+  return /^(M\d(?: Pro| Max| Ultra)?)\b/.exec(chip)?.[1] ?? '';
+}
+
+/** TFLOPS per GPU core: the catalog figure is for the largest GPU named in the chip string. */
+function perCore(chip: string, tflops: number): number {
+  const cores = [...chip.matchAll(/(\d+)(?:-core GPU| or)/g)].map((x) => Number(x[1]));
+  const gpu = /(\d+)(?:- or (\d+))?-core GPU/.exec(chip);
+  const most = gpu ? Math.max(Number(gpu[1]), Number(gpu[2] ?? 0)) : Math.max(...cores, 1);
+  return tflops / most;
+}
+
+/** Every usable pp row as a prefill sample (rows with a catalog FP16 figure). */
+export function buildPrefillSamples(
+  rows: BenchRow[],
+  setups: BenchSetups,
+  catalog: Catalog,
+): { samples: PrefillSample[]; skipped: number } {
+  const samples: PrefillSample[] = [];
+  let skipped = 0;
+  for (const row of rows) {
+    const n = parsePpTest(row.test);
+    if (n === null) continue;
+    const backend = BACKENDS[row.backend];
+    const ds = setups.devices[row.device];
+    const ms =
+      setups.models[`${row.model}@${row.modelSizeGiB ?? 'null'}`] ?? setups.models[row.model];
+    if (!backend || !ds || 'exclude' in ds || !ms || 'exclude' in ms || row.gpus !== 1) {
+      skipped++;
+      continue;
+    }
+    const model = catalog.models.find((m) => m.id === ms.modelId);
+    const tflops = rowTflops(row, ds, catalog);
+    if (!model || !isGgufFileType(ms.fileType) || !tflops) {
+      skipped++;
+      continue;
+    }
+    const e = estimate({
+      arch: model.arch,
+      quantId: ms.fileType,
+      contextTokens: n,
+      parallel: 1,
+      typeK: 'f16',
+      typeV: 'f16',
+      flashAttention: true,
+    });
+    const active = e.weights.activeParams ?? e.weights.params;
+    const device = 'deviceId' in ds ? catalog.devices.find((d) => d.id === ds.deviceId) : undefined;
+    const deviceLike = device ?? { vendor: 'Apple', segment: 'apple', name: row.device };
+    samples.push({
+      cls: decodeClassOf(deviceLike as Parameters<typeof decodeClassOf>[0], backend),
+      kind: weightKindOf(e.weights.byType),
+      flopsPerToken: 2 * active + attentionFlopsPerToken(model.arch, n / 2),
+      fp16Tflops: tflops,
+      tps: row.tokensPerSecond,
+      device: `${row.device} (${row.backend})`,
     });
   }
   return { samples, skipped };

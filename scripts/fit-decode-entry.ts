@@ -3,13 +3,20 @@
 import { parseCatalog } from '../src/catalog/catalog';
 import {
   fitDecode,
+  fitPrefill,
   leaveOneDeviceOut,
   leaveOneRowOut,
+  prefillLeaveOneDeviceOut,
   summarizeErrors,
 } from '../src/domain/decode-fitting';
-import { buildDecodeSamples, type BenchRow, type BenchSetups } from './decode-samples';
+import {
+  buildDecodeSamples,
+  buildPrefillSamples,
+  type BenchRow,
+  type BenchSetups,
+} from './decode-samples';
 
-/** Fits the decode model on the published llama-bench rows and reports held-out errors. */
+/** Fits the decode and prefill models on the published llama-bench rows and reports held-out errors. */
 export function fitDecodeFromData(
   models: unknown,
   quants: unknown,
@@ -20,8 +27,13 @@ export function fitDecodeFromData(
   const catalog = parseCatalog(models, quants, gpus);
   const { samples, skipped } = buildDecodeSamples(bench.rows, setups, catalog);
   const constants = fitDecode(samples);
+  const prefillSamples = buildPrefillSamples(bench.rows, setups, catalog).samples;
+  const prefill = fitPrefill(prefillSamples);
   return {
     constants,
+    prefill,
+    prefillSamples,
+    prefillLeaveOneDeviceOut: summarizeErrors(prefillLeaveOneDeviceOut(prefillSamples, prefill)),
     samples,
     skipped,
     leaveOneRowOut: summarizeErrors(leaveOneRowOut(samples, constants)),

@@ -57,10 +57,13 @@ const out = {
   about:
     'Decode-speed constants fitted by scripts/fit-decode.mjs on published llama-bench tg results (catalog/measurements/llama-bench.json; the XiongjieDai tables are not used). Do not edit: re-run the script. heldOut: errors on rows not used for fitting (leave one row out, and the stricter leave one device out).',
   constants: roundDeep(r.constants),
+  prefill: roundDeep(r.prefill),
   fittedOn: {
     rows: r.samples.length,
     devices: new Set(r.samples.map((s) => s.device)).size,
     skippedRows: r.skipped.length,
+    prefillRows: r.prefillSamples.length,
+    prefillDevices: new Set(r.prefillSamples.map((s) => s.device)).size,
     byClass: Object.fromEntries(
       Object.entries(perClass).map(([c, v]) => [c, { rows: v.rows, devices: v.devices.size }]),
     ),
@@ -79,6 +82,7 @@ console.log('|---|---|---|---|---|---|---|');
 for (const [name, s] of [
   ['one row at a time', r.leaveOneRowOut],
   ['one device at a time', r.leaveOneDeviceOut],
+  ['prefill, one device at a time', r.prefillLeaveOneDeviceOut],
 ])
   console.log(
     `| ${name} | ${s.rows} | ${s.devices} | ${pct(s.medianError)} | ${pct(s.within25)} | ${pct(s.p90Error)} | ${pct(s.rangeCoverage)} |`,

@@ -2,9 +2,11 @@ import {
   DECODE_CLASSES,
   WEIGHT_KINDS,
   decodeSecondsPerToken,
+  prefillTokensPerSecond,
   type ClassConstants,
   type DecodeClass,
   type DecodeConstants,
+  type PrefillConstants,
   type TokenWork,
   type WeightKind,
 } from './decode-model';
@@ -62,7 +64,7 @@ function sumSquares(samples: DecodeSample[], k: DecodeConstants, w: Map<string, 
   return sum;
 }
 
-function deviceWeights(samples: DecodeSample[]): Map<string, number> {
+function deviceWeights(samples: { device: string }[]): Map<string, number> {
   const n = new Map<string, number>();
   for (const s of samples) n.set(s.device, (n.get(s.device) ?? 0) + 1);
   return new Map([...n].map(([d, c]) => [d, 1 / Math.sqrt(c)]));
@@ -286,7 +288,9 @@ export interface ErrorSummary {
 }
 
 /** Summary of held-out errors (see {@link leaveOneDeviceOut}). */
-export function summarizeErrors(held: HeldOut[]): ErrorSummary {
+export function summarizeErrors(
+  held: { sample: { tps: number; device: string }; predicted: number; low: number; high: number }[],
+): ErrorSummary {
   const errs = held.map((h) => Math.abs(h.predicted / h.sample.tps - 1)).sort((a, b) => a - b);
   const inRange = held.filter((h) => h.sample.tps >= h.low && h.sample.tps <= h.high).length;
   return {
@@ -297,4 +301,87 @@ export function summarizeErrors(held: HeldOut[]): ErrorSummary {
     p90Error: quantile(errs, 0.9),
     rangeCoverage: inRange / Math.max(1, held.length),
   };
+}
+
+/** One published llama-bench prompt-processing result, reduced to what the prefill model sees. */
+export interface PrefillSample {
+  cls: DecodeClass;
+  kind: WeightKind;
+  /** FLOP per prompt token: 2 x active parameters + attention at the test's mean length. */
+  flopsPerToken: number;
+  /** FP16 peak of the device, TFLOPS (dense tensor, or vector where the device has no tensor units). */
+  fp16Tflops: number;
+  tps: number;
+  device: string;
+}
+
+function prefillRatio(s: PrefillSample, k: PrefillConstants): number {
+  return prefillTokensPerSecond(s.flopsPerToken, s.fp16Tflops, s.cls, s.kind, k) / s.tps;
+}
+
+/**
+ * Prefill efficiency per class and weight-kind factor: alternating weighted means of log(measured
+ * / peak-bound speed), each row weighing 1 / sqrt(rows of its device). Classes without rows
+ * borrow like decode ({@link BORROW}).
+ */
+export function fitPrefill(
+  samples: PrefillSample[],
+  fixedKinds?: Record<WeightKind, number>,
+): PrefillConstants {
+  const classes = {} as Record<DecodeClass, number>;
+  for (const c of DECODE_CLASSES) classes[c] = 0.3;
+  const kinds = {} as Record<WeightKind, number>;
+  for (const w of WEIGHT_KINDS) kinds[w] = fixedKinds?.[w] ?? 1;
+  const k: PrefillConstants = { classes, kinds, range: { low: 1, high: 1 } };
+  const w = deviceWeights(samples);
+  const logMean = (rows: PrefillSample[], f: (s: PrefillSample) => number) => {
+    let sw = 0;
+    let sum = 0;
+    for (const s of rows) {
+      const wt = w.get(s.device) ?? 1;
+      sw += wt;
+      sum += wt * Math.log(f(s));
+    }
+    return sw > 0 ? Math.exp(sum / sw) : 1;
+  };
+  const fitted = new Set(samples.map((s) => s.cls));
+  for (let sweep = 0; sweep < 8; sweep++) {
+    for (const cls of fitted) {
+      const rows = samples.filter((s) => s.cls === cls);
+      classes[cls] = classes[cls] / logMean(rows, (s) => prefillRatio(s, k));
+    }
+    if (fixedKinds) break;
+    for (const kind of WEIGHT_KINDS) {
+      if (kind === 'k-quant') continue;
+      const rows = samples.filter((s) => s.kind === kind);
+      if (rows.length) kinds[kind] = kinds[kind] / logMean(rows, (s) => prefillRatio(s, k));
+    }
+  }
+  for (const cls of DECODE_CLASSES) {
+    if (fitted.has(cls)) continue;
+    const from = (BORROW[cls] ?? []).find((c) => fitted.has(c));
+    if (from) classes[cls] = classes[from];
+  }
+  const ratios = samples.map((s) => 1 / prefillRatio(s, k)).sort((a, b) => a - b);
+  k.range = { low: quantile(ratios, 0.05), high: quantile(ratios, 0.95) };
+  return k;
+}
+
+/** Leave-one-device-out for prefill (weight-kind factors kept from `full`). */
+export function prefillLeaveOneDeviceOut(samples: PrefillSample[], full: PrefillConstants) {
+  const out: { sample: PrefillSample; predicted: number; low: number; high: number }[] = [];
+  for (const device of new Set(samples.map((s) => s.device))) {
+    const held = samples.filter((s) => s.device === device);
+    const train = samples.filter((s) => s.device !== device);
+    const cls = held[0]?.cls;
+    if (!cls) continue;
+    const has = train.some((s) => s.cls === cls || (BORROW[cls] ?? []).includes(s.cls));
+    if (!has) continue;
+    const k = fitPrefill(train, full.kinds);
+    for (const s of held) {
+      const tps = prefillTokensPerSecond(s.flopsPerToken, s.fp16Tflops, s.cls, s.kind, k);
+      out.push({ sample: s, predicted: tps, low: tps * k.range.low, high: tps * k.range.high });
+    }
+  }
+  return out;
 }

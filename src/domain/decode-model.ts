@@ -178,3 +178,27 @@ export function decodeSecondsPerToken(
     work.layers * c.overheadPerLayerS
   );
 }
+
+/** Fitted prefill constants: achieved fraction of the device's FP16 peak, per class and weight kind. */
+export interface PrefillConstants {
+  classes: Record<DecodeClass, number>;
+  /** Efficiency multiplier per weight kind (k-quant = 1). */
+  kinds: Record<WeightKind, number>;
+  /** 5th and 95th percentile of measured / fitted speed over the fitting data. */
+  range: { low: number; high: number };
+}
+
+/**
+ * Prompt-processing speed, tokens/s: efficiency x kind factor x FP16 peak (TFLOPS x 10^12) /
+ * FLOP per token (2 per active parameter plus attention), constants fitted on published
+ * llama-bench pp512 results (scripts/fit-decode.mjs).
+ */
+export function prefillTokensPerSecond(
+  flopsPerToken: number,
+  fp16Tflops: number,
+  cls: DecodeClass,
+  kind: WeightKind,
+  k: PrefillConstants,
+): number {
+  return (k.classes[cls] * k.kinds[kind] * fp16Tflops * 1e12) / flopsPerToken;
+}

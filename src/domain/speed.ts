@@ -5,10 +5,12 @@ import fit from './decode-fit.json';
 import {
   decodeClassOf,
   decodeSecondsPerToken,
+  prefillTokensPerSecond,
   weightKindOf,
   type Backend,
   type DecodeClass,
   type DecodeConstants,
+  type PrefillConstants,
   type TokenWork,
 } from './decode-model';
 
@@ -93,36 +95,32 @@ export function decodeSpeed(e: Estimate, device: DeviceSpec, o: SpeedOptions = {
   };
 }
 
-/**
- * Published llama-bench prompt processing (pp512) for Llama 3 8B on an RTX 4090, build 4426e298:
- * Q4_K_M 7138.99 t/s, F16 9382.00 t/s (XiongjieDai/GPU-Benchmarks-on-LLM-Inference,
- * "LLaMA 3/Gaming GPUs/4090_v3.ipynb" @ 9232c8d5). With 2 FLOPs per active parameter per token
- * (8.03B parameters less the 0.53B embedding lookup) and the catalog's 330 TFLOPS (FP16 tensor,
- * FP16 accumulate), llama.cpp reached about 0.18 (Q4_K_M) and 0.21 (F16) of that peak.
- */
-export const PREFILL_CALIBRATION = [
-  { quant: 'Q4_K_M', sixteenBit: false, tps: 7138.99, tflops: 330, activeParams: 7_504_924_672 },
-  { quant: 'F16', sixteenBit: true, tps: 9382.0, tflops: 330, activeParams: 7_504_924_672 },
-] as const;
+/** Prefill constants fitted with the decode ones (scripts/fit-decode.mjs, pp512 rows). */
+export const PREFILL_CONSTANTS: PrefillConstants = fit.prefill as PrefillConstants;
 
-/** Prefill (prompt processing) efficiency: achieved FLOPs / catalog FP16 peak, from {@link PREFILL_CALIBRATION}. */
-export function prefillEfficiency(sixteenBit: boolean): number {
-  const c = PREFILL_CALIBRATION.find((x) => x.sixteenBit === sixteenBit) ?? PREFILL_CALIBRATION[0];
-  return (c.tps * 2 * c.activeParams) / (c.tflops * 1e12);
-}
+/** Prompt tokens per llama.cpp batch (llama-bench pp512, the default n_batch of 512 tokens). */
+export const PREFILL_BATCH_TOKENS = 512;
 
 /**
- * Prompt-processing speed, tokens/s: efficiency x FP16 peak FLOPS / (2 x active parameters).
- * Compute-bound (ESTIMATION.md "Decode speed" for the memory-bound counterpart); calibrated on one
- * GPU only, and catalog FP16 figures differ in kind between vendors, so this is a rough figure.
- * Null when the device has no FP16 figure.
+ * Prompt-processing speed, tokens/s, in 512-token batches: fitted efficiency x the device's FP16
+ * peak / (2 FLOP per active parameter + attention over the batch), {@link prefillTokensPerSecond}
+ * with {@link PREFILL_CONSTANTS}. Null when the catalog has no FP16 figure for the device.
  */
-export function prefillSpeed(e: Estimate, device: DeviceSpec): number | null {
+export function prefillSpeed(e: Estimate, device: DeviceSpec, o: SpeedOptions = {}): number | null {
   if (!device.fp16Tflops) return null;
   const active =
     e.weights.activeParams ??
     e.weights.params * (e.weights.activeBytes / Math.max(1, e.weights.deviceBytes));
   if (!(active > 0)) return null;
-  const eff = prefillEfficiency(e.weights.bitsPerWeight >= 15);
-  return (eff * device.fp16Tflops * 1e12) / (2 * active);
+  const attention =
+    e.decode.contextTokens > 0
+      ? (e.decode.attentionFlops * (PREFILL_BATCH_TOKENS / 2)) / e.decode.contextTokens
+      : 0;
+  return prefillTokensPerSecond(
+    2 * active + attention,
+    device.fp16Tflops,
+    decodeClassOf(device, o.backend),
+    weightKindOf(e.weights.byType),
+    PREFILL_CONSTANTS,
+  );
 }

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildDecodeSamples,
+  buildPrefillSamples,
   parseTgTest,
   type BenchRow,
   type BenchSetups,
 } from '../../scripts/decode-samples';
 import {
   fitDecode,
+  fitPrefill,
+  prefillLeaveOneDeviceOut,
   leaveOneDeviceOut,
   leaveOneRowOut,
   summarizeErrors,
 } from '../../src/domain/decode-fitting';
 import { decodeClassOf, weightKindOf } from '../../src/domain/decode-model';
-import { DECODE_CONSTANTS, DECODE_HELD_OUT } from '../../src/domain/speed';
+import { DECODE_CONSTANTS, DECODE_HELD_OUT, PREFILL_CONSTANTS } from '../../src/domain/speed';
 import { SHIPPED, measurement, shippedDevice } from '../fixtures/shipped-catalog';
 
 /** Published llama-bench results with their sources (catalog/measurements/llama-bench.json). */
@@ -69,6 +72,23 @@ describe('decode model fitted on published llama-bench runs', () => {
     expect(s.medianError).toBeLessThanOrEqual(0.1);
     expect(s.within25).toBeGreaterThan(0.85);
     expect(close(s.within25, DECODE_HELD_OUT.leaveOneDeviceOut.within25)).toBe(true);
+  });
+});
+
+describe('prefill efficiency fitted on published llama-bench pp512 runs', () => {
+  const pp = buildPrefillSamples(bench.rows, setups, SHIPPED).samples;
+  const k = fitPrefill(pp);
+
+  it('from at least five devices, and the shipped constants are what the data gives', () => {
+    expect(new Set(pp.map((s) => s.device)).size).toBeGreaterThanOrEqual(5);
+    for (const [cls, e] of Object.entries(k.classes))
+      expect(close(PREFILL_CONSTANTS.classes[cls as keyof typeof k.classes], e), cls).toBe(true);
+  });
+
+  it('the range shown holds most measurements of devices left out of the fit', () => {
+    const s = summarizeErrors(prefillLeaveOneDeviceOut(pp, k));
+    expect(s.rangeCoverage).toBeGreaterThanOrEqual(0.75);
+    expect(s.medianError).toBeLessThan(0.3);
   });
 });
 

@@ -5,7 +5,7 @@ import { decodeSpeed, prefillSpeed } from '../../src/domain/speed';
 import type { DeviceSpec } from '../../src/domain/types';
 import { DEEPSEEK_R1, LLAMA_31_8B, MIXTRAL_8X7B } from '../fixtures/archs';
 import { testDevice } from '../fixtures/devices';
-import { shippedDevice } from '../fixtures/shipped-catalog';
+import { SHIPPED, shippedDevice } from '../fixtures/shipped-catalog';
 
 const device = (
   name: string,
@@ -148,13 +148,23 @@ describe('prompt processing (prefill) speed', () => {
     expect(e.weights.activeParams).toBe(8_030_261_248 - 128256 * 4096);
   });
 
-  it('reproduces the published RTX 4090 pp512 it is calibrated on, and scales with FLOPS', () => {
-    // llama-bench pp512, RTX 4090 (catalog: 330 FP16 TFLOPS): Q4_K_M 7138.99 t/s, F16 9382.00 t/s.
-    const rtx4090 = { ...device('RTX 4090', 1008, 24), fp16Tflops: 330 };
-    expect(prefillSpeed(tg512('Q4_K_M'), rtx4090)).toBeCloseTo(7138.99, 0);
-    expect(prefillSpeed(tg512('F16'), rtx4090)).toBeCloseTo(9382.0, 0);
-    const half = { ...rtx4090, fp16Tflops: 165 };
-    expect(prefillSpeed(tg512('Q4_K_M'), half)).toBeCloseTo(7138.99 / 2, 0);
+  it('scales with the FP16 peak and is absent without one', () => {
+    const rtx4090 = shippedDevice('nvidia-rtx-4090');
+    const full = prefillSpeed(tg512('Q4_K_M'), rtx4090)!;
+    const half = prefillSpeed(tg512('Q4_K_M'), { ...rtx4090, fp16Tflops: rtx4090.fp16Tflops! / 2 });
+    expect(half).toBeCloseTo(full / 2, 3);
     expect(prefillSpeed(tg512('Q4_K_M'), device('no figure', 1000, 24))).toBeNull();
+  });
+
+  it('an RTX PRO 6000 Blackwell prefills faster than an RTX 4090 (dense tensor figures of one kind)', () => {
+    const e = tg512('Q4_K_M');
+    const pro = prefillSpeed(e, shippedDevice('nvidia-rtx-pro-6000-blackwell'))!;
+    expect(pro).toBeGreaterThan(prefillSpeed(e, shippedDevice('nvidia-rtx-4090'))!);
+  });
+
+  it('every Apple M1-M4 computer gets a prefill figure', () => {
+    const macs = SHIPPED.devices.filter((d) => d.vendor === 'Apple' && /\bM[1-4]\b/.test(d.name));
+    expect(macs.length).toBeGreaterThan(30);
+    for (const d of macs) expect(prefillSpeed(tg512('Q4_K_M'), d), d.id).toBeGreaterThan(0);
   });
 });

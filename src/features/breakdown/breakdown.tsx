@@ -117,8 +117,9 @@ export function Breakdown() {
                   data-field="prefill-tps"
                   data-value={String(s.prefillTps)}
                 >
-                  Prompt processing ≈ {formatNumber(s.prefillTps)} tokens/s (rough: peak FP16 FLOPS
-                  × efficiency from published llama-bench runs ÷ 2 FLOPs per active parameter).
+                  Prompt processing ≈ {formatNumber(s.prefillTps)} tokens/s in 512-token batches
+                  (rough: FP16 peak × an efficiency fitted on published llama-bench pp512 runs ÷ 2
+                  FLOPs per active parameter).
                 </p>
               )}
             </div>
