@@ -58,3 +58,29 @@ export function estimateComputeBuffer(arch: ModelArch, o: ComputeOptions): numbe
   const outputPeak = arch.vocab * ub * f32 + ub * arch.hidden * f32;
   return padTo(Math.max(attnPeak + hiddenAct, outputPeak), 1024 * 1024);
 }
+
+/**
+ * Copies of every graph input llama.cpp's scheduler keeps per device when a model is split by
+ * layers over several devices (pipeline parallelism: GGML_SCHED_MAX_COPIES = 4, logged as
+ * "pipeline parallelism enabled (n_copies=4)"; llama.cpp PR #6017).
+ */
+export const PIPELINE_COPIES = 4;
+
+/**
+ * Extra compute-buffer bytes each device pays when the model is split by layers over more than
+ * one device: (copies - 1) more of the graph inputs, the KQ mask (cells x ubatch, f16 with flash
+ * attention, f32 without; sliding layers add their own) and the incoming hidden state
+ * (ubatch x hidden x 4 B). Checked against published logs (catalog/measurements/
+ * llama-cpp-multigpu.json): a 64-layer Qwen2-32B-class model on 2 GPUs at 2048 tokens logs
+ * 256.01 and 363.02 MiB where one GPU would need 204 and 307 MiB.
+ */
+export function splitInputCopiesBytes(arch: ModelArch, o: ComputeOptions): number {
+  const ub = o.ubatch ?? DEFAULT_UBATCH;
+  const maskBytes = o.flashAttention ? 2 : 4;
+  let mask = 0;
+  const kinds = mixerKinds(arch);
+  if (kinds.includes('full') || kinds.includes('mla')) mask += o.cells * ub * maskBytes;
+  if (kinds.includes('sliding')) mask += o.slidingCells * ub * maskBytes;
+  const hidden = ub * arch.hidden * 4;
+  return (PIPELINE_COPIES - 1) * (mask + hidden);
+}

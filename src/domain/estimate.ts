@@ -1,5 +1,5 @@
 import { attentionFlopsPerToken } from './decode-model';
-import { estimateComputeBuffer } from './compute-buffer';
+import { estimateComputeBuffer, splitInputCopiesBytes } from './compute-buffer';
 import {
   fitOnDevice,
   RUNTIME_RESERVE_BYTES,
@@ -91,6 +91,11 @@ export function estimate(input: EstimateInput): Estimate {
     demand: {
       splitBytes: weights.deviceBytes + kv.totalBytes,
       perDeviceBytes: computeBytes + reserveBytes,
+      splitExtraBytes: splitInputCopiesBytes(input.arch, {
+        cells: kv.cells,
+        slidingCells: kv.slidingCells,
+        flashAttention: input.flashAttention,
+      }),
     },
     warnings,
     decode: {

@@ -110,15 +110,26 @@ export interface Demand {
   splitBytes: number;
   /** Bytes every GPU pays for itself (compute buffer and runtime reserve). */
   perDeviceBytes: number;
+  /**
+   * More bytes every GPU pays when the model spans several GPUs (llama.cpp keeps four copies of
+   * the graph inputs per device for pipeline parallelism; compute-buffer.ts splitInputCopiesBytes).
+   */
+  splitExtraBytes?: number;
+}
+
+/** Bytes each of `n` GPUs pays for itself: compute buffer, reserve, and the split's input copies. */
+export function perDeviceBytes(d: Demand, n: number): number {
+  return d.perDeviceBytes + (n > 1 ? (d.splitExtraBytes ?? 0) : 0);
 }
 
 /**
  * Bytes needed on the fullest GPU when the model is split by layers over `n` GPUs (llama.cpp's
- * default `--split-mode layer`): splitBytes / n + perDeviceBytes. Every device pays its own
- * compute buffer and reserve (Llama 3 8B: 640 MiB compute on each of 2 or 8 GPUs; ESTIMATION.md).
+ * default `--split-mode layer`): splitBytes / n + what each device pays for itself. Every device
+ * pays its own compute buffer and reserve, and with n > 1 four copies of the graph inputs
+ * (Llama 3 8B: 640 MiB compute on each of 2 or 8 GPUs vs 560 on one; ESTIMATION.md).
  */
 export function bytesPerGpu(d: Demand, n: number): number {
-  return d.splitBytes / n + d.perDeviceBytes;
+  return d.splitBytes / n + perDeviceBytes(d, n);
 }
 
 /** Verdict for `needBytes` on a GPU with `usableBytes`, using {@link GREAT_MAX_FRACTION}. */

@@ -2,6 +2,7 @@ import { estimate, type Estimate } from './estimate';
 import { kvTypesFor } from './estimate-cache';
 import {
   bytesPerGpu,
+  perDeviceBytes,
   gpusInUse,
   isUnified,
   usableBytesPerGpu,
@@ -89,6 +90,7 @@ export function withWeights(e: Estimate, w: WeightsEstimate): Estimate {
     demand: {
       splitBytes: w.deviceBytes + e.kv.totalBytes,
       perDeviceBytes: e.demand.perDeviceBytes,
+      splitExtraBytes: e.demand.splitExtraBytes,
     },
   };
 }
@@ -154,7 +156,7 @@ export function evaluateModel(
       tps: speed.tps,
       tpsLow: speed.low,
       tpsHigh: speed.high,
-      gpuBytes: e.demand.splitBytes + e.demand.perDeviceBytes * gpus,
+      gpuBytes: e.demand.splitBytes + perDeviceBytes(e.demand, gpus) * gpus,
       ramBytes: 0,
       gpuLayers: model.arch.layers,
     };

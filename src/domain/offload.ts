@@ -1,5 +1,5 @@
 import type { Estimate } from './estimate';
-import { isUnified, usableBytesPerGpu, type UsableOptions, gpusInUse } from './fit';
+import { isUnified, perDeviceBytes, usableBytesPerGpu, type UsableOptions, gpusInUse } from './fit';
 import { decodeClassOf, decodeSecondsPerToken } from './decode-model';
 import { DECODE_CONSTANTS, tokenWork } from './speed';
 import type { DeviceSpec, ModelArch } from './types';
@@ -82,7 +82,8 @@ export function planOffload(o: OffloadInput): OffloadPlan {
   const e = o.estimate;
   const gpus = gpusInUse(o.device, o.count);
   const usable = usableBytesPerGpu(o.device, o.usable);
-  const budget = usable * gpus - e.demand.perDeviceBytes * gpus;
+  const perDevice = perDeviceBytes(e.demand, gpus);
+  const budget = usable * gpus - perDevice * gpus;
   const layers = o.arch.layers;
   const work = tokenWork(e);
   const cls = decodeClassOf(o.device);
@@ -115,7 +116,7 @@ export function planOffload(o: OffloadInput): OffloadPlan {
       mode: 'gpu',
       gpuLayers: layers,
       layers,
-      gpuBytesPerGpu: onGpu / gpus + e.demand.perDeviceBytes,
+      gpuBytesPerGpu: onGpu / gpus + perDevice,
       ramBytes: e.weights.hostBytes,
       ...speed(activeTotal, 0),
     };
@@ -126,7 +127,7 @@ export function planOffload(o: OffloadInput): OffloadPlan {
       mode: 'none',
       gpuLayers: 0,
       layers,
-      gpuBytesPerGpu: onGpu / gpus + e.demand.perDeviceBytes,
+      gpuBytesPerGpu: onGpu / gpus + perDevice,
       ramBytes: 0,
       ...speed(activeTotal, 0),
     };
@@ -141,7 +142,7 @@ export function planOffload(o: OffloadInput): OffloadPlan {
         mode: 'experts',
         gpuLayers: layers,
         layers,
-        gpuBytesPerGpu: gpuPart / gpus + e.demand.perDeviceBytes,
+        gpuBytesPerGpu: gpuPart / gpus + perDevice,
         ramBytes: ram,
         ...speed(activeTotal - activeExperts, activeExperts),
       };
@@ -156,7 +157,7 @@ export function planOffload(o: OffloadInput): OffloadPlan {
     mode: fits ? 'layers' : 'none',
     gpuLayers,
     layers,
-    gpuBytesPerGpu: (gpuLayers * perLayer) / gpus + e.demand.perDeviceBytes,
+    gpuBytesPerGpu: (gpuLayers * perLayer) / gpus + perDevice,
     ramBytes: ram,
     ...speed(activeTotal * gpuShare, activeTotal * (1 - gpuShare)),
   };

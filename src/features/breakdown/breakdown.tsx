@@ -36,10 +36,14 @@ export function Breakdown() {
     () => ({
       weights: explainWeights(quant, estimate.weights, unit),
       kv: explainKv(model.arch, run, estimate.kv, unit),
-      compute: explainCompute(run),
+      compute: explainCompute(run, {
+        gpus: fit?.gpus ?? 1,
+        extraBytes: estimate.demand.splitExtraBytes ?? 0,
+        unit,
+      }),
       reserve: explainReserve(estimate.reserveBytes),
     }),
-    [quant, model.arch, run, estimate, unit],
+    [quant, model.arch, run, estimate, unit, fit?.gpus],
   );
   const percents = useMemo(() => partPercents(estimate), [estimate]);
   const speed = buildSpeedLine(s, unit);

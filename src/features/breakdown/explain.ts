@@ -9,6 +9,7 @@ import {
 } from '../../domain/kv-cache';
 import type { DeviceSpec, ModelArch, QuantSpec } from '../../domain/types';
 import { MiB } from '../../domain/units';
+import { PIPELINE_COPIES } from '../../domain/compute-buffer';
 import type { WeightsEstimate } from '../../domain/weights';
 import type { RunSettings } from '../../domain/estimate-cache';
 
@@ -85,9 +86,17 @@ export function explainKv(
   return parts.join('; ');
 }
 
-/** "llama.cpp compute buffer, flash attention on, ubatch 512". */
-export function explainCompute(run: RunSettings): string {
-  return `llama.cpp compute buffer, flash attention ${run.flashAttention ? 'on' : 'off'}, ubatch ${DEFAULT_UBATCH}`;
+/**
+ * "llama.cpp compute buffer, flash attention on, ubatch 512", and with several GPUs what each adds
+ * for the split ("; split over 2 GPUs, each holds 4 copies of the inputs: +52 MiB each").
+ */
+export function explainCompute(
+  run: RunSettings,
+  split?: { gpus: number; extraBytes: number; unit: ByteUnit },
+): string {
+  const base = `llama.cpp compute buffer, flash attention ${run.flashAttention ? 'on' : 'off'}, ubatch ${DEFAULT_UBATCH}`;
+  if (!split || split.gpus < 2 || !(split.extraBytes > 0)) return base;
+  return `${base}; split over ${formatNumber(split.gpus)} GPUs each also holds ${PIPELINE_COPIES} copies of the layer inputs: +${formatBytes(split.extraBytes, split.unit)} per GPU`;
 }
 
 /** "CUDA/driver reserve per GPU (Ollama: 457 MiB)". */
