@@ -58,8 +58,7 @@ export function ServingPanel({ device }: { device: DeviceSpec }) {
         device,
         s.count,
         run.contextTokens,
-        s.vllmUtilization,
-        usable,
+        { utilization: s.vllmUtilization, usable },
       ),
     };
   }, [model, bf16Checkpoint, quant.id, run, device, s.count, s.vllmUtilization, usable]);
@@ -120,15 +119,28 @@ export function ServingPanel({ device }: { device: DeviceSpec }) {
           </dd>
         </div>
         <div>
-          <dt>KV cache capacity</dt>
-          <dd className="num" data-kv-tokens={vllm.cap.kvTokens}>
-            {formatNumber(vllm.cap.kvTokens)} tokens ({run.kvType === 'fp8' ? 'fp8' : 'bf16'})
+          <dt>Set aside per GPU</dt>
+          <dd className="num" data-field="vllm-overhead">
+            {formatBytes(vllm.cap.activationBytesPerGpu, s.unit)} activations (
+            {formatNumber(vllm.cap.maxNumBatchedTokens)} batched tokens) +{' '}
+            {formatBytes(vllm.cap.nonTorchBytesPerGpu + vllm.cap.cudaGraphBytesPerGpu, s.unit)}{' '}
+            runtime and CUDA graphs
           </dd>
         </div>
         <div>
-          <dt>Sequences of {ctx}</dt>
-          <dd className="num">{formatNumber(vllm.cap.sequences)}</dd>
+          <dt>KV cache capacity</dt>
+          <dd className="num" data-kv-tokens={vllm.cap.kvTokens}>
+            {vllm.cap.kvTokens > 0
+              ? `${formatNumber(vllm.cap.kvTokens)} tokens (${run.kvType === 'fp8' ? 'fp8' : 'bf16'}; ${formatBytes(vllm.cap.kvPoolBytesPerGpu, s.unit)} per GPU)`
+              : `None: the weights and what vLLM sets aside exceed ${formatBytes(vllm.cap.requestedBytesPerGpu, s.unit)} per GPU, so vLLM would not start`}
+          </dd>
         </div>
+        {vllm.cap.kvTokens > 0 && (
+          <div>
+            <dt>Sequences of {ctx}</dt>
+            <dd className="num">{formatNumber(vllm.cap.sequences)}</dd>
+          </div>
+        )}
       </dl>
       {!vllm.cap.tensorParallelOk && (
         <p className="small offload-serving__warning" role="note">
