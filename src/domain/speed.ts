@@ -66,8 +66,24 @@ export interface SpeedOptions {
   /**
    * GPUs the model is spread over. llama.cpp splits by layers: each GPU reads its share in turn,
    * so time per token is that of one card reading everything (ESTIMATION.md "Several GPUs").
+   * Tensor parallelism (vLLM) divides every layer: see {@link ALL_REDUCE_SECONDS}.
    */
   gpus?: number;
+  parallelism?: 'layers' | 'tensor';
+}
+
+/**
+ * Latency of one small all-reduce (a token's hidden state, about 16 KB) between GPUs, seconds:
+ * over PCIe 17.11 us (nccl-tests all_reduce_perf, 16 KB, 2 GPUs without peer access:
+ * github.com/Anthony-Hoo/Anthony-Hoo.github.io posts/AutoDL_Multi-GPU_Interconnection_Test.md);
+ * over NVLink/NVSwitch about 6 us (2 H100 on an HGX board, CUDA graphs: NVIDIA/nccl#1259).
+ * Tensor parallelism does two per layer (after attention and after the MLP).
+ */
+export const ALL_REDUCE_SECONDS = { pcie: 17.11e-6, nvlink: 6e-6 } as const;
+
+/** Whether the GPUs of this catalog device talk over NVLink (SXM and NVL parts, DGX/HGX systems). */
+export function hasNvlink(device: DeviceSpec): boolean {
+  return device.vendor === 'NVIDIA' && /sxm|nvl|dgx|hgx/i.test(`${device.id} ${device.name}`);
 }
 
 /**
@@ -75,12 +91,24 @@ export interface SpeedOptions {
  * (efficiency x bandwidth) + attention arithmetic / (FLOP-per-byte x bandwidth) + layers x
  * per-layer overhead ({@link decodeSecondsPerToken}), constants by device class
  * ({@link DECODE_CONSTANTS}). With a layer split over several identical GPUs the cards work one
- * after another, so the figure is that of one card holding every layer.
+ * after another, so the figure is that of one card holding every layer; with tensor parallelism
+ * each card reads its share at the same time and two all-reduces per layer are added.
  */
 export function decodeSpeed(e: Estimate, device: DeviceSpec, o: SpeedOptions = {}): SpeedEstimate {
   const cls = decodeClassOf(device, o.backend);
   const work = tokenWork(e);
-  const t = decodeSecondsPerToken(work, device.bandwidthGbS, cls, DECODE_CONSTANTS);
+  const n = Math.max(1, Math.floor(o.gpus ?? 1));
+  let t: number;
+  if (o.parallelism === 'tensor' && n > 1) {
+    // Every GPU reads 1/n of the bytes and does 1/n of the attention at once, then they all-reduce.
+    const share = { ...work, bytes: work.bytes / n, attentionFlops: work.attentionFlops / n };
+    const allReduce = hasNvlink(device) ? ALL_REDUCE_SECONDS.nvlink : ALL_REDUCE_SECONDS.pcie;
+    t =
+      decodeSecondsPerToken(share, device.bandwidthGbS, cls, DECODE_CONSTANTS) +
+      2 * work.layers * allReduce;
+  } else {
+    t = decodeSecondsPerToken(work, device.bandwidthGbS, cls, DECODE_CONSTANTS);
+  }
   const tps = 1 / t;
   const c = DECODE_CONSTANTS.classes[cls];
   return {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/domain/estimate';
 import { maxContextThatFits } from '../../src/domain/max-context';
-import { decodeSpeed, prefillSpeed } from '../../src/domain/speed';
+import { ALL_REDUCE_SECONDS, decodeSpeed, hasNvlink, prefillSpeed } from '../../src/domain/speed';
 import type { DeviceSpec } from '../../src/domain/types';
 import { DEEPSEEK_R1, LLAMA_31_8B, MIXTRAL_8X7B } from '../fixtures/archs';
 import { testDevice } from '../fixtures/devices';
-import { SHIPPED, shippedDevice } from '../fixtures/shipped-catalog';
+import { SHIPPED, shippedDevice, shippedModel } from '../fixtures/shipped-catalog';
 
 const device = (
   name: string,
@@ -166,5 +166,39 @@ describe('prompt processing (prefill) speed', () => {
     const macs = SHIPPED.devices.filter((d) => d.vendor === 'Apple' && /\bM[1-4]\b/.test(d.name));
     expect(macs.length).toBeGreaterThan(30);
     for (const d of macs) expect(prefillSpeed(tg512('Q4_K_M'), d), d.id).toBeGreaterThan(0);
+  });
+});
+
+describe('several GPUs', () => {
+  const e70 = estimate({
+    arch: shippedModel('meta-llama/Llama-3.3-70B-Instruct').arch,
+    quantId: 'ST-BF16',
+    contextTokens: 4096,
+    parallel: 1,
+    typeK: 'bf16',
+    typeV: 'bf16',
+    flashAttention: true,
+  });
+
+  it('a layer split reads each GPU in turn: as fast as one card holding every layer', () => {
+    const d = shippedDevice('nvidia-rtx-4090');
+    expect(decodeSpeed(e70, d, { gpus: 4 }).tps).toBeCloseTo(decodeSpeed(e70, d).tps, 6);
+  });
+
+  it('tensor parallel divides the reads but pays two all-reduces per layer (17.11 us over PCIe)', () => {
+    const d = shippedDevice('nvidia-rtx-4090');
+    const one = decodeSpeed(e70, d).tps;
+    const four = decodeSpeed(e70, d, { gpus: 4, parallelism: 'tensor' }).tps;
+    expect(four).toBeGreaterThan(one * 2);
+    expect(four).toBeLessThan(one * 4);
+    // Without the all-reduces the time would be a quarter of the reads plus the overhead.
+    const t4 = 1 / four;
+    expect(t4).toBeGreaterThan(2 * 80 * ALL_REDUCE_SECONDS.pcie);
+  });
+
+  it('NVLink parts all-reduce faster than PCIe cards', () => {
+    expect(hasNvlink(shippedDevice('nvidia-h100-sxm'))).toBe(true);
+    expect(hasNvlink(shippedDevice('nvidia-h100-pcie'))).toBe(false);
+    expect(hasNvlink(shippedDevice('nvidia-rtx-4090'))).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { DecimalField } from '../../components/decimal-field';
 import { IntegerField } from '../../components/integer-field';
+import { estimate } from '../../domain/estimate';
 import { cachedWeights } from '../../domain/estimate-cache';
+import { decodeSpeed } from '../../domain/speed';
 import { MAX_DEVICE_COUNT } from '../../domain/fit';
 import { formatBytes, formatNumber, formatTokens } from '../../domain/format';
 import { maxParallelThatFits, tensorParallelOk, vllmCapacity } from '../../domain/serving';
@@ -48,9 +50,28 @@ export function ServingPanel({ device }: { device: DeviceSpec }) {
 
   const bf16Checkpoint = quant.format === 'gguf';
   const vllm = useMemo(() => {
-    const weights = cachedWeights(model, bf16Checkpoint ? 'ST-BF16' : quant.id).deviceBytes;
+    const vllmQuant = bf16Checkpoint ? 'ST-BF16' : quant.id;
+    const w = cachedWeights(model, vllmQuant);
+    const weights = w.deviceBytes;
+    const gpus = s.count * Math.max(1, device.gpuCount);
+    const speed = decodeSpeed(
+      estimate({
+        arch: model.arch,
+        quantId: vllmQuant,
+        contextTokens: run.contextTokens,
+        parallel: 1,
+        typeK: 'bf16',
+        typeV: 'bf16',
+        flashAttention: true,
+        precomputedWeights: w,
+      }),
+      device,
+      { gpus, parallelism: 'tensor' },
+    );
     return {
       weights,
+      gpus,
+      speed,
       cap: vllmCapacity(
         model.arch,
         weights,
@@ -139,6 +160,18 @@ export function ServingPanel({ device }: { device: DeviceSpec }) {
           <div>
             <dt>Sequences of {ctx}</dt>
             <dd className="num">{formatNumber(vllm.cap.sequences)}</dd>
+          </div>
+        )}
+        {vllm.cap.kvTokens > 0 && (
+          <div>
+            <dt>One user&apos;s speed</dt>
+            <dd className="num" data-field="vllm-tps" data-value={vllm.speed.tps}>
+              ≈ {formatNumber(vllm.speed.tps, vllm.speed.tps < 10 ? 1 : 0)} tokens/s at {ctx}
+              {vllm.gpus > 1
+                ? `, tensor parallel over ${formatNumber(vllm.gpus)} GPUs (each reads its share; two all-reduces per layer)`
+                : ''}
+              ; rough: the decode model is fitted on llama.cpp
+            </dd>
           </div>
         )}
       </dl>
