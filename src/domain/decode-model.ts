@@ -130,21 +130,32 @@ export function weightKindOf(byType: Record<string, number>): WeightKind {
  */
 export function attentionFlopsPerToken(arch: ModelArch, contextTokens: number): number {
   const ctx = Math.max(0, contextTokens);
-  let flops = 0;
+  const c = attentionSlopes(arch);
+  return c.full * ctx + c.sliding * Math.min(ctx, arch.slidingWindow ?? ctx);
+}
+
+const slopesCache = new WeakMap<ModelArch, { full: number; sliding: number }>();
+
+/** FLOP per attended token, summed over full/MLA layers and over sliding layers (cached per arch). */
+function attentionSlopes(arch: ModelArch): { full: number; sliding: number } {
+  const cached = slopesCache.get(arch);
+  if (cached) return cached;
+  let full = 0;
+  let sliding = 0;
   for (const layer of expandLayers(arch.layerPattern)) {
     if (layer.mixer === 'full') {
       const g = arch.global ?? arch;
-      flops += 2 * arch.heads * (g.headDim + (arch.headDimV ?? g.headDim)) * ctx;
+      full += 2 * arch.heads * (g.headDim + (arch.headDimV ?? g.headDim));
     } else if (layer.mixer === 'sliding') {
       const g = arch.sliding ?? arch;
-      const n = Math.min(ctx, arch.slidingWindow ?? ctx);
-      flops += 2 * arch.heads * (g.headDim + (arch.headDimV ?? g.headDim)) * n;
+      sliding += 2 * arch.heads * (g.headDim + (arch.headDimV ?? g.headDim));
     } else if (layer.mixer === 'mla' && arch.mla) {
-      const m = arch.mla;
-      flops += 2 * arch.heads * (2 * m.kvLoraRank + m.qkRopeHeadDim) * ctx;
+      full += 2 * arch.heads * (2 * arch.mla.kvLoraRank + arch.mla.qkRopeHeadDim);
     }
   }
-  return flops;
+  const out = { full, sliding };
+  slopesCache.set(arch, out);
+  return out;
 }
 
 /** What one generated token costs, as the decode model sees it. */

@@ -5,6 +5,7 @@ import { buildCommands, macLimitCommand, type RuntimeId } from '../../src/featur
 import { selectedFigures } from '../../src/results/selected';
 import { DEFAULT_SELECTION, type Selection } from '../../src/state/selection';
 import { FIXTURE_CATALOG } from '../fixtures/catalog';
+import { SHIPPED } from '../fixtures/shipped-catalog';
 
 const src = { title: 'fixture listing', url: 'https://example.org/listing' };
 const LLAMA_ID = 'meta-llama/Llama-3.1-8B-Instruct';
@@ -125,5 +126,44 @@ describe('buildCommands', () => {
     const { s } = commands({ gpuId: 'apple-mac-studio-m3-ultra-512gb', raisedLimit: true });
     expect(macLimitCommand(s)).toBe('sudo sysctl iogpu.wired_limit_mb=516096');
     expect(macLimitCommand(commands({ gpuId: 'nvidia-rtx-4090', raisedLimit: true }).s)).toBeNull();
+  });
+});
+
+describe('commands for the shipped catalog (issue 9: real repositories and Ollama tags)', () => {
+  const INVENTED = ['meta-llama/Llama-3.1-8B-Instruct-GGUF', 'deepseek-ai/DeepSeek-R1-0528-GGUF'];
+
+  function shippedCommands(modelId: string, quantId = 'Q4_K_M') {
+    const s = selectedFigures(SHIPPED, {
+      ...DEFAULT_SELECTION,
+      modelId,
+      quantId,
+      gpuId: 'nvidia-rtx-4090',
+      contextTokens: 8192,
+    });
+    if (!s) throw new Error(modelId);
+    return { list: buildCommands(s, 'GB'), model: s.resolved.model };
+  }
+
+  it.each([
+    ['meta-llama/Llama-3.1-8B-Instruct', 'llama3.1:8b'],
+    ['Qwen/Qwen3-14B', 'qwen3:14b'],
+    ['google/gemma-3-27b-it', 'gemma3:27b'],
+  ])('%s Q4_K_M: llama.cpp names a sourced repository; Ollama a library tag', (id, tag) => {
+    const { list, model } = shippedCommands(id);
+    const repos = (model.downloads?.gguf ?? []).filter((g) => g.quants.includes('Q4_K_M'));
+    expect(repos.length).toBeGreaterThan(0);
+    for (const g of repos) expect(g.source.url).toMatch(/^https:\/\//);
+    const llama = get(list, 'llama.cpp').command ?? '';
+    expect(repos.some((g) => llama.includes(`-hf ${g.repo}:Q4_K_M`))).toBe(true);
+    for (const bad of INVENTED) expect(llama).not.toContain(bad);
+    const ollama = get(list, 'ollama').command ?? '';
+    expect(ollama).toMatch(new RegExp(`^ollama run ${tag.replace('.', '\\.')}(\\s|$|-)`));
+  });
+
+  it('DeepSeek R1 0528: no GGUF repository is known for Q4_K_M, so none is named; Ollama has its tag', () => {
+    const { list } = shippedCommands('deepseek-ai/DeepSeek-R1-0528');
+    const llama = get(list, 'llama.cpp');
+    expect(llama.command ?? '').not.toContain('deepseek-ai/DeepSeek-R1-0528-GGUF');
+    expect(get(list, 'ollama').command).toContain('deepseek-r1:671b-0528-q4_K_M');
   });
 });

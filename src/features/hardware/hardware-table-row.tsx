@@ -20,10 +20,14 @@ function memoryText(o: RunOption, unit: ByteUnit): string {
 export const HardwareTableRow = memo(function HardwareTableRow({
   row,
   unit,
+  labels,
 }: {
   row: HardwareRow;
   unit: ByteUnit;
+  /** Display label of each quantization id. */
+  labels: ReadonlyMap<string, string>;
 }) {
+  const label = (id: string) => labels.get(id) ?? id;
   const r = row;
   const best = r.best;
   const open = () => {
@@ -53,7 +57,7 @@ export const HardwareTableRow = memo(function HardwareTableRow({
         <VerdictBadge verdict={r.verdict} />
       </td>
       <td>
-        {best ? best.quantId : '—'}
+        {best ? label(best.quantId) : '—'}
         {best && (
           <span className="small muted hardware__sub">
             {best.bitsPerWeight.toFixed(2)} bits/weight
@@ -61,7 +65,8 @@ export const HardwareTableRow = memo(function HardwareTableRow({
         )}
         {r.alternatives.map((a) => (
           <span key={a.quantId} className="small muted hardware__sub" data-alternative={a.verdict}>
-            or {a.quantId}: {VERDICT_LABEL[a.verdict].toLowerCase()}, ≈ {formatTps(a.tps)} t/s
+            or {label(a.quantId)}: {VERDICT_LABEL[a.verdict].toLowerCase()}, ≈ {formatTps(a.tps)}{' '}
+            t/s
           </span>
         ))}
       </td>

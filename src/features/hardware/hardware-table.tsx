@@ -1,9 +1,14 @@
+import { useMemo } from 'react';
 import type { ByteUnit } from '../../domain/format';
 import type { HardwareRow } from '../../domain/hardware-sweep';
+import { useCatalog } from '../../results/results-provider';
 import { HardwareTableRow } from './hardware-table-row';
 
 /** The models table, one row per model. */
 export function HardwareTable({ rows, unit }: { rows: readonly HardwareRow[]; unit: ByteUnit }) {
+  const { quants } = useCatalog();
+  // Quantizations are named as the calculator names them ("MXFP4 (MoE)", not MXFP4_MOE).
+  const labels = useMemo(() => new Map(quants.map((q) => [q.id, q.label])), [quants]);
   return (
     <div className="scroll-x">
       <table className="hardware__table">
@@ -29,7 +34,7 @@ export function HardwareTable({ rows, unit }: { rows: readonly HardwareRow[]; un
         </thead>
         <tbody>
           {rows.map((r) => (
-            <HardwareTableRow key={r.model.id} row={r} unit={unit} />
+            <HardwareTableRow key={r.model.id} row={r} unit={unit} labels={labels} />
           ))}
         </tbody>
       </table>
