@@ -50,8 +50,9 @@ export function modelParams(model: ModelSpec, w?: WeightsEstimate): number {
 /**
  * Whether `quant` may be recommended for `model` to run locally (llama.cpp, GGUF): GGUF types
  * only, never F32 / TQ1_0 / TQ2_0 (quant-list.ts), never a legacy type ({@link LEGACY_QUANTS}),
- * MXFP4_MOE only for models with routed experts, and 1-2 bit types only for models of 100B
- * parameters and more unless `extreme` is set.
+ * MXFP4_MOE only for models that ship their experts in MXFP4 (gpt-oss: for others it is a
+ * 4-bit type without the k-quants' finer scales, and nobody publishes such files), and 1-2 bit
+ * types only for models of 100B parameters and more unless `extreme` is set.
  */
 export function isRecommendable(
   model: ModelSpec,
@@ -61,7 +62,7 @@ export function isRecommendable(
 ): boolean {
   if (quant.format !== 'gguf' || NEVER_LISTED.has(quant.id) || LEGACY_QUANTS.has(quant.id))
     return false;
-  if (quant.id === 'MXFP4_MOE' && !model.arch.moe) return false;
+  if (quant.id === 'MXFP4_MOE' && model.arch.nativeExpertFormat !== 'MXFP4') return false;
   if (EXTREME_QUANTS.has(quant.id) && !o.extreme && params < EXTREME_MIN_PARAMS) return false;
   return true;
 }

@@ -84,12 +84,18 @@ describe('evaluateModel: the best quantization that runs well', () => {
     expect([...bits].sort((a, b) => b - a)).toEqual(bits);
   });
 
-  it('skips F32, ternary types, and MXFP4_MOE on dense models', () => {
+  it('skips F32, ternary types, and MXFP4_MOE except on models that ship MXFP4 experts', () => {
     const q = (id: string) => ({ ...FIXTURE_QUANTS[0]!, id, format: 'gguf' as const });
     expect(isRecommendable(model(LLAMA), q('F32'), { extreme: true }, 8e9)).toBe(false);
     expect(isRecommendable(model(LLAMA), q('TQ1_0'), { extreme: true }, 8e9)).toBe(false);
     expect(isRecommendable(model(LLAMA), q('MXFP4_MOE'), { extreme: true }, 8e9)).toBe(false);
-    expect(isRecommendable(model(R1), q('MXFP4_MOE'), { extreme: false }, 671e9)).toBe(true);
+    // DeepSeek R1 is MoE but ships FP8: no MXFP4_MOE recommendation; gpt-oss ships MXFP4 experts.
+    expect(isRecommendable(model(R1), q('MXFP4_MOE'), { extreme: false }, 671e9)).toBe(false);
+    const gptOss = {
+      ...model(R1),
+      arch: { ...model(R1).arch, nativeExpertFormat: 'MXFP4' as const },
+    };
+    expect(isRecommendable(gptOss, q('MXFP4_MOE'), { extreme: false }, 21e9)).toBe(true);
   });
 
   it('DeepSeek R1 (671B) does not run on one RTX 4090 with 64 GB of RAM', () => {
