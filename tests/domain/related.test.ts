@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { relatives } from '../../src/domain/related';
 import type { ModelSpec } from '../../src/domain/types';
 import { FIXTURE_MODELS } from '../fixtures/catalog';
+import { SHIPPED, shippedModel } from '../fixtures/shipped-catalog';
+import { searchModels } from '../../src/domain/search';
 
 const m = (id: string, family: string, extra: Partial<ModelSpec> = {}): ModelSpec => ({
   ...FIXTURE_MODELS[0]!,
@@ -55,5 +57,25 @@ describe('relatives', () => {
     const a = m('x/a', 'A', { baseModel: 'x/b', derivation: 'revision' });
     const b = m('x/b', 'B', { baseModel: 'x/a', derivation: 'revision' });
     expect(relatives(a, [a, b]).related.map((x) => x.id)).toEqual(['x/b']);
+  });
+});
+
+describe('relatives in the shipped catalog', () => {
+  it('DeepSeek R1 0528 links DeepSeek R1, V3 and the R1 distills', () => {
+    const r = relatives(shippedModel('deepseek-ai/DeepSeek-R1-0528'), SHIPPED.models);
+    const ids = [...r.related, ...r.derivatives].map((x) => x.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'deepseek-ai/DeepSeek-R1',
+        'deepseek-ai/DeepSeek-V3',
+        'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+        'deepseek-ai/DeepSeek-R1-Distill-Llama-8B',
+      ]),
+    );
+  });
+
+  it('"gptoss" finds gpt-oss and "qwen 14" puts Qwen3 14B first', () => {
+    expect(searchModels(SHIPPED.models, 'gptoss')[0]?.id).toMatch(/^openai\/gpt-oss/);
+    expect(searchModels(SHIPPED.models, 'qwen 14')[0]?.id).toBe('Qwen/Qwen3-14B');
   });
 });
