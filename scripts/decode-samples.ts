@@ -59,6 +59,11 @@ const BACKENDS: Record<string, Backend | undefined> = {
   CPU: 'CPU',
 };
 
+/** The model mapping of a row: by its model string and printed size when one string names two files. */
+function modelSetup(row: BenchRow, setups: BenchSetups): ModelSetup | undefined {
+  return setups.models[`${row.model}@${row.modelSizeGiB ?? 'null'}`] ?? setups.models[row.model];
+}
+
 /** "tg128" -> 128 generated from an empty cache; "tg32 @ d4096" -> 32 after 4096 tokens. */
 export function parseTgTest(test: string): { generated: number; depth: number } | null {
   const m = /^tg(\d+)(?:\s*@\s*d(\d+))?$/.exec(test.trim());
@@ -114,8 +119,7 @@ export function buildDecodeSamples(
         name: row.device,
       };
     }
-    const ms =
-      setups.models[`${row.model}@${row.modelSizeGiB ?? 'null'}`] ?? setups.models[row.model];
+    const ms = modelSetup(row, setups);
     if (!ms) {
       skip('model not in bench-setups.json');
       continue;
@@ -215,8 +219,7 @@ export function buildPrefillSamples(
     if (n === null) continue;
     const backend = BACKENDS[row.backend];
     const ds = setups.devices[row.device];
-    const ms =
-      setups.models[`${row.model}@${row.modelSizeGiB ?? 'null'}`] ?? setups.models[row.model];
+    const ms = modelSetup(row, setups);
     if (!backend || !ds || 'exclude' in ds || !ms || 'exclude' in ms || row.gpus !== 1) {
       skipped++;
       continue;

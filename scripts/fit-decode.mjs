@@ -3,30 +3,14 @@
  * catalog/measurements/llama-bench.json, mapped by catalog/measurements/bench-setups.json, and
  * writes the constants with their held-out errors to src/domain/decode-fit.json. Prints the
  * figures the README quotes. Run: node scripts/fit-decode.mjs
- * The TypeScript (engine and fitter) is bundled in memory with Vite's library build.
+ * The TypeScript (engine and fitter) is bundled in memory (import-ts.mjs).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { importTs } from './import-ts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-async function load() {
-  const out = await build({
-    configFile: false,
-    root,
-    logLevel: 'error',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: join(root, 'scripts/fit-decode-entry.ts'), formats: ['es'] },
-      rolldownOptions: { external: [] },
-    },
-  });
-  const code = (Array.isArray(out) ? out[0] : out).output[0].code;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-}
 
 const round = (x) => Number(x.toPrecision(4));
 const roundDeep = (v) =>
@@ -39,7 +23,7 @@ const roundDeep = (v) =>
         : v;
 
 const read = (...p) => JSON.parse(readFileSync(join(root, ...p), 'utf8'));
-const { fitDecodeFromData } = await load();
+const { fitDecodeFromData } = await importTs(root, 'scripts/fit-decode-entry.ts');
 const r = fitDecodeFromData(
   read('public/data/models.json'),
   read('public/data/quantizations.json'),
