@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DeviceSpec, ModelSpec, QuantSpec } from '../domain/types';
+import { GGUF_PUBLISHERS, type DeviceSpec, type ModelSpec, type QuantSpec } from '../domain/types';
 
 /** Every task tag a model may carry (ModelTask). */
 export const MODEL_TASKS = [
@@ -170,14 +170,7 @@ export const modelSchema = z.object({
         .array(
           z.object({
             repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected a Hugging Face repo id'),
-            publisher: z.enum([
-              'official',
-              'bartowski',
-              'unsloth',
-              'lmstudio-community',
-              'ggml-org',
-              'other',
-            ]),
+            publisher: z.enum(GGUF_PUBLISHERS),
             quants: z.array(z.string().min(1)).min(1),
             filePattern: z.string().includes('{QUANT}').optional(),
             source,

@@ -154,12 +154,25 @@ export interface InferredField {
   how: string;
 }
 
+/**
+ * Publishers of GGUF repositories the catalog knows, in the order a command prefers them when
+ * several hold the file: the model's own publisher first, then the known quantizers.
+ */
+export const GGUF_PUBLISHERS = [
+  'official',
+  'bartowski',
+  'unsloth',
+  'lmstudio-community',
+  'ggml-org',
+  'other',
+] as const;
+export type GgufPublisher = (typeof GGUF_PUBLISHERS)[number];
 /** A published GGUF repository of a model, with the file types it holds. */
 export interface GgufRepo {
   /** Hugging Face repo id, e.g. `bartowski/Qwen_Qwen3-14B-GGUF`. */
   repo: string;
   /** Who publishes it: the model's own publisher, or a known quantizer. */
-  publisher: 'official' | 'bartowski' | 'unsloth' | 'lmstudio-community' | 'ggml-org' | 'other';
+  publisher: GgufPublisher;
   /** Catalog quantization ids of the files seen in the repo. */
   quants: string[];
   /** File name with `{QUANT}` for the file type, when the repo names files uniformly (one file per type). */

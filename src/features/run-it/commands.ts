@@ -1,6 +1,6 @@
 import { formatBytes, type ByteUnit } from '../../domain/format';
 import type { KvCacheType } from '../../domain/kv-cache';
-import type { GgufRepo, ModelSpec, OllamaTag } from '../../domain/types';
+import { GGUF_PUBLISHERS, type GgufRepo, type ModelSpec, type OllamaTag } from '../../domain/types';
 import { MiB } from '../../domain/units';
 import type { Selected } from '../../results/selected';
 
@@ -33,23 +33,13 @@ const LLAMA_CPP_KV_TYPES: readonly KvCacheType[] = [
   'q5_1',
 ];
 
-/** Which GGUF publisher's repository a command names first when several hold the file. */
-const PUBLISHER_ORDER: readonly GgufRepo['publisher'][] = [
-  'official',
-  'bartowski',
-  'unsloth',
-  'lmstudio-community',
-  'ggml-org',
-  'other',
-];
-
 /**
  * The GGUF repository to name for `quantId`: among the model's sourced repositories
  * (catalog/downloads) those that hold that file type, by publisher order; null when none does.
  */
 export function ggufRepoFor(model: ModelSpec, quantId: string): GgufRepo | null {
   const repos = (model.downloads?.gguf ?? []).filter((r) => r.quants.includes(quantId));
-  repos.sort((a, b) => PUBLISHER_ORDER.indexOf(a.publisher) - PUBLISHER_ORDER.indexOf(b.publisher));
+  repos.sort((a, b) => GGUF_PUBLISHERS.indexOf(a.publisher) - GGUF_PUBLISHERS.indexOf(b.publisher));
   return repos[0] ?? null;
 }
 
